@@ -1,0 +1,200 @@
+package dev.cacheinvalidation.agent;
+
+import dev.cacheinvalidation.agent.config.AgentConfig;
+import dev.cacheinvalidation.agent.config.ConfigKeys;
+import dev.cacheinvalidation.agent.logging.AgentLog;
+import dev.cacheinvalidation.agent.pipeline.AgentStatistics;
+import dev.cacheinvalidation.agent.pipeline.InvalidationDispatcher;
+import dev.cacheinvalidation.agent.pipeline.NameCatalog;
+import dev.cacheinvalidation.agent.pipeline.PipelineSettings;
+import dev.cacheinvalidation.agent.pipeline.RuleSet;
+import dev.cacheinvalidation.agent.pipeline.Source;
+import dev.cacheinvalidation.agent.pipeline.WritePipeline;
+import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
+import dev.cacheinvalidation.agent.strategy.StrategyFactory;
+import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineCacheRegistry;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * The running agent: configuration, pipeline, strategies and the discovered caches, and the operations an
+ * operator can apply to them (switch strategy or sources, enable, reload).
+ *
+ * <p>Thread-safety: reconfiguration methods are synchronized; the pipeline reads a volatile snapshot, so a
+ * change applies from the next unit of work.
+ */
+public final class AgentRuntime {
+  private static final Logger log = AgentLog.get(AgentRuntime.class);
+  private static volatile AgentRuntime current;
+
+  private final Supplier<AgentConfig> configSupplier;
+  private final CaffeineCacheRegistry caffeineCaches = new CaffeineCacheRegistry();
+  private final AgentStatistics statistics = new AgentStatistics();
+  private final ExecutorService workers = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
+      new LinkedBlockingQueue<>(100_000), daemonThreads("cache-invalidation-worker"));
+  private final ScheduledExecutorService scheduler =
+      new ScheduledThreadPoolExecutor(1, daemonThreads("cache-invalidation-retry"));
+  private final InvalidationDispatcher dispatcher = new InvalidationDispatcher(statistics, workers, scheduler);
+  private final StrategyFactory strategyFactory;
+  private final NameCatalog catalog;
+  private final WritePipeline pipeline;
+  private volatile AgentConfig config;
+
+  public AgentRuntime(AgentConfig config, Supplier<AgentConfig> configSupplier) {
+    this.config = config;
+    this.configSupplier = configSupplier;
+    ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
+    this.strategyFactory = new StrategyFactory(config, caffeineCaches);
+    this.catalog = new NameCatalog(config.tables());
+    this.pipeline = new WritePipeline(settingsFrom(config, strategiesOrDefault(config)), catalog, statistics,
+        dispatcher);
+  }
+
+  /** The runtime started in this JVM, or null. */
+  public static AgentRuntime current() {
+    return current;
+  }
+
+  static void setCurrent(AgentRuntime runtime) {
+    current = runtime;
+  }
+
+  public AgentConfig config() {
+    return config;
+  }
+
+  public WritePipeline pipeline() {
+    return pipeline;
+  }
+
+  public NameCatalog catalog() {
+    return catalog;
+  }
+
+  public AgentStatistics statistics() {
+    return statistics;
+  }
+
+  public CaffeineCacheRegistry caffeineCaches() {
+    return caffeineCaches;
+  }
+
+  public ScheduledExecutorService scheduler() {
+    return scheduler;
+  }
+
+  /** The active strategies as a comma list. */
+  public String strategyText() {
+    return String.join(",", pipeline.settings().strategies().stream().map(InvalidationStrategy::name).toList());
+  }
+
+  /** The active sources as a comma list, in documentation order. */
+  public String sourcesText() {
+    Set<Source> sources = pipeline.settings().sources();
+    return String.join(",", List.of(Source.JPA, Source.JDBC, Source.GRAPHQL).stream()
+        .filter(sources::contains).map(Source::key).toList());
+  }
+
+  /**
+   * Switches strategies from the next unit of work.
+   *
+   * @throws IllegalArgumentException when the value is not accepted; nothing changes then
+   */
+  public synchronized void setStrategy(String text) {
+    List<String> names = parse(ConfigKeys.STRATEGY.name(), text, ConfigKeys.STRATEGY);
+    List<InvalidationStrategy> strategies = strategyFactory.strategies(names);
+    pipeline.update(pipeline.settings().withStrategies(strategies));
+    log.info("strategy is now {}", strategyText());
+  }
+
+  /**
+   * Switches sources from the next unit of work.
+   *
+   * @throws IllegalArgumentException when the value is not accepted; nothing changes then
+   */
+  public synchronized void setSources(String text) {
+    Set<String> names = parse(ConfigKeys.SOURCES.name(), text, ConfigKeys.SOURCES);
+    pipeline.update(pipeline.settings().withSources(toSources(names)));
+    log.info("sources are now {}", sourcesText().isEmpty() ? "(none)" : sourcesText());
+  }
+
+  public synchronized void setEnabled(boolean enabled) {
+    pipeline.update(pipeline.settings().withEnabled(enabled));
+    log.info("invalidation is now {}", enabled ? "enabled" : "disabled");
+  }
+
+  /** Reads every configuration source again and applies the result. */
+  public synchronized void reload() {
+    AgentConfig fresh = configSupplier.get();
+    AgentLog.setLevel(fresh.get(ConfigKeys.LOG_LEVEL));
+    strategyFactory.reconfigure(fresh);
+    catalog.setAliases(fresh.tables());
+    pipeline.update(settingsFrom(fresh, strategiesOrDefault(fresh)));
+    this.config = fresh;
+    log.info("configuration reloaded from {}: strategy {}, sources {}", fresh.origin(), strategyText(),
+        sourcesText());
+  }
+
+  /** Stops background threads and closes strategies (JVM shutdown). */
+  public void shutdown() {
+    workers.shutdown();
+    scheduler.shutdown();
+    strategyFactory.closeAll();
+  }
+
+  private List<InvalidationStrategy> strategiesOrDefault(AgentConfig source) {
+    try {
+      return strategyFactory.strategies(source.get(ConfigKeys.STRATEGY));
+    } catch (RuntimeException e) {
+      log.warn("{}: {}; using the default '{}'", ConfigKeys.STRATEGY.propertyName(), e.getMessage(),
+          ConfigKeys.STRATEGY.defaultText());
+      return strategyFactory.strategies(ConfigKeys.STRATEGY.parse(ConfigKeys.STRATEGY.defaultText()));
+    }
+  }
+
+  private static PipelineSettings settingsFrom(AgentConfig config, List<InvalidationStrategy> strategies) {
+    return new PipelineSettings(config.get(ConfigKeys.ENABLED), toSources(config.get(ConfigKeys.SOURCES)),
+        new RuleSet(config), strategies, config.get(ConfigKeys.AWAIT_MS));
+  }
+
+  private static Set<Source> toSources(Set<String> names) {
+    Set<Source> sources = EnumSet.noneOf(Source.class);
+    for (String name : names) {
+      sources.add(Source.valueOf(name.toUpperCase(Locale.ROOT)));
+    }
+    return sources;
+  }
+
+  private static <T> T parse(String name, String text, dev.cacheinvalidation.agent.config.ConfigKey<T> key) {
+    if (text == null) {
+      throw new IllegalArgumentException(key.propertyName() + ": no value; expected " + key.accepted());
+    }
+    try {
+      return key.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(key.propertyName() + ": value '" + text + "' is not accepted ("
+          + e.getMessage() + "); expected " + key.accepted(), e);
+    }
+  }
+
+  static ThreadFactory daemonThreads(String name) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

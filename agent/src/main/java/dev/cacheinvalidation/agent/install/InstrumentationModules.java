@@ -1,0 +1,16 @@
+package dev.cacheinvalidation.agent.install;
+
+import dev.cacheinvalidation.instrumentation.api.InstrumentationModule;
+import dev.cacheinvalidation.instrumentation.caffeine.CaffeineInstrumentationModule;
+import java.util.List;
+
+/**
+ * Every instrumentation the agent installs, listed explicitly: no class-path scanning at start-up.
+ */
+public final class InstrumentationModules {
+  private InstrumentationModules() {}
+
+  public static List<InstrumentationModule> all() {
+    return List.of(new CaffeineInstrumentationModule());
+  }
+}

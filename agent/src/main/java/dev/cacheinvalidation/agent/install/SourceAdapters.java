@@ -1,0 +1,15 @@
+package dev.cacheinvalidation.agent.install;
+
+import dev.cacheinvalidation.agent.AgentRuntime;
+import dev.cacheinvalidation.bridge.Bridge;
+
+/**
+ * Connects the bridge to the runtime: installs, for each source, the sink its advice reports to.
+ */
+public final class SourceAdapters {
+  private SourceAdapters() {}
+
+  public static void install(AgentRuntime runtime) {
+    Bridge.install(runtime.caffeineCaches());
+  }
+}

@@ -1,0 +1,73 @@
+package dev.cacheinvalidation.agent.jmx;
+
+import java.util.Map;
+
+/**
+ * The agent's management interface, registered as {@code dev.cacheinvalidation:type=Agent}. Open types only,
+ * so any JMX client (jconsole, jmxterm, the agent's own CLI) can read it.
+ *
+ * <p>Setting {@code Strategy} or {@code Sources} applies from the next unit of work; an invalid value is
+ * rejected with an {@link IllegalArgumentException} naming what is accepted, and changes nothing.
+ */
+public interface AgentMXBean {
+  String OBJECT_NAME = "dev.cacheinvalidation:type=Agent";
+
+  String getVersion();
+
+  boolean isEnabled();
+
+  void setEnabled(boolean enabled);
+
+  /** The active strategies, as a comma list ({@code caffeine}, {@code redis-pattern}, {@code versioning}, {@code log}). */
+  String getStrategy();
+
+  void setStrategy(String strategy);
+
+  /** The active sources, as a comma list ({@code jpa}, {@code jdbc}, {@code graphql}). */
+  String getSources();
+
+  void setSources(String sources);
+
+  /** Where the configuration came from. */
+  String getConfigurationOrigin();
+
+  long getWritesDetected();
+
+  long getWritesDeduplicated();
+
+  long getInvalidationsIssued();
+
+  long getInvalidationFailures();
+
+  long getPendingInvalidations();
+
+  /** The last delivery error, or an empty string; never holds credentials. */
+  String getLastError();
+
+  /** The number of application caches the Caffeine instrumentation has discovered and that are still alive. */
+  long getCaffeineCaches();
+
+  Map<String, Long> getWritesBySource();
+
+  Map<String, Long> getInvalidationsByStrategy();
+
+  Map<String, Long> getFailuresByStrategy();
+
+  Map<String, Long> getKeysRemovedByStrategy();
+
+  Map<String, Long> getRetriesByStrategy();
+
+  /** Invalidates a name through its rule, as if it had been written and committed. */
+  void invalidate(String name);
+
+  /** Invalidates one cache-key glob pattern. */
+  void invalidatePattern(String pattern);
+
+  /** Invalidates everything ({@code *}) with every active strategy. */
+  void invalidateAll();
+
+  void resetStatistics();
+
+  /** Reads the configuration sources again and applies them. */
+  void reloadConfiguration();
+}

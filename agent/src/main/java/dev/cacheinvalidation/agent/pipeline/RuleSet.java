@@ -1,0 +1,52 @@
+package dev.cacheinvalidation.agent.pipeline;
+
+import dev.cacheinvalidation.agent.config.AgentConfig;
+import dev.cacheinvalidation.agent.config.ConfigKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns a name into the cache-key glob patterns to invalidate: {@code rules.<Name>} when configured, else
+ * {@code rules.default}. {@code {name}} in a pattern becomes the lower-case name, glob-escaped, so a table
+ * called {@code a*} can never widen a delete.
+ *
+ * <p>Immutable apart from an internal memo; thread-safe.
+ */
+public final class RuleSet {
+  private final Map<String, List<String>> rules;
+  private final String defaultRule;
+  private final Map<String, List<String>> memo = new ConcurrentHashMap<>();
+
+  public RuleSet(AgentConfig config) {
+    this.rules = config.rules();
+    this.defaultRule = config.get(ConfigKeys.DEFAULT_RULE);
+  }
+
+  /** The patterns for a name; never empty. */
+  public List<String> patternsFor(String name) {
+    String key = Names.key(name);
+    return memo.computeIfAbsent(key, this::resolve);
+  }
+
+  /** Whether the name has a rule of its own (not the default). */
+  public boolean hasRule(String name) {
+    return rules.containsKey(Names.key(name));
+  }
+
+  /** Every pattern of every configured rule plus the default applied to nothing: used for "invalidate all rules". */
+  public Map<String, List<String>> configuredRules() {
+    return rules;
+  }
+
+  private List<String> resolve(String key) {
+    List<String> templates = rules.getOrDefault(key, List.of(defaultRule));
+    String escaped = GlobPattern.escape(key);
+    List<String> patterns = new ArrayList<>(templates.size());
+    for (String template : templates) {
+      patterns.add(template.replace("{name}", escaped));
+    }
+    return List.copyOf(patterns);
+  }
+}

@@ -1,0 +1,226 @@
+package dev.cacheinvalidation.agent.pipeline;
+
+import dev.cacheinvalidation.agent.logging.AgentLog;
+import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+
+/**
+ * The heart of the agent: takes writes from the sources, groups them into units of work, and after each unit
+ * commits turns its names into patterns and hands them to the strategies.
+ *
+ * <p>Sources are thin adapters: they report a {@link Write} into a {@link UnitOfWork} and call
+ * {@link #commit} or {@link #discard} when the unit ends, or {@link #writeCommitted} for a write that is its
+ * own unit (autocommit). Commits nest: an outer transaction (a JPA commit that commits its JDBC connection)
+ * opens a {@linkplain #enterCommitScope() commit scope}, and every name committed inside it is invalidated
+ * once, when the outermost scope ends. Two separate commits that both write a name invalidate it twice:
+ * correctness beats deduplication.
+ *
+ * <p>Thread-safety: all methods may be called from any thread. The settings (enabled, sources, strategies,
+ * rules) are read from one volatile snapshot per call, so a change applies from the next unit of work.
+ */
+public final class WritePipeline {
+  private static final Logger log = AgentLog.get(WritePipeline.class);
+
+  private final NameCatalog catalog;
+  private final AgentStatistics statistics;
+  private final InvalidationDispatcher dispatcher;
+  private final ThreadLocal<CommitScope> commitScope = new ThreadLocal<>();
+  private final List<Consumer<Invalidation>> listeners = new CopyOnWriteArrayList<>();
+  private volatile PipelineSettings settings;
+
+  public WritePipeline(PipelineSettings settings, NameCatalog catalog, AgentStatistics statistics,
+      InvalidationDispatcher dispatcher) {
+    this.settings = settings;
+    this.catalog = catalog;
+    this.statistics = statistics;
+    this.dispatcher = dispatcher;
+  }
+
+  public PipelineSettings settings() {
+    return settings;
+  }
+
+  /** Replaces the settings; applies from the next unit of work. */
+  public void update(PipelineSettings newSettings) {
+    this.settings = newSettings;
+  }
+
+  public NameCatalog catalog() {
+    return catalog;
+  }
+
+  public AgentStatistics statistics() {
+    return statistics;
+  }
+
+  public InvalidationDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  /** Whether writes from this source are wanted now: a cheap check for the hot path. */
+  public boolean accepts(Source source) {
+    PipelineSettings current = settings;
+    return current.enabled() && current.sources().contains(source);
+  }
+
+  /** A new, empty unit of work. */
+  public UnitOfWork newUnit(String description) {
+    return new UnitOfWork(description);
+  }
+
+  /** Records a write in a unit; counts it as detected, or as deduplicated when the unit already has its name. */
+  public void record(UnitOfWork unit, Write write) {
+    if (unit.add(write)) {
+      statistics.writeDetected(write.source());
+    } else {
+      statistics.writeDeduplicated();
+    }
+  }
+
+  /** A write that is its own unit of work (autocommit) committed: invalidate it now. */
+  public void writeCommitted(Write write, String origin) {
+    statistics.writeDetected(write.source());
+    committed(List.of(write), origin);
+  }
+
+  /** The unit committed: invalidate each of its names once (or hand them to the enclosing commit scope). */
+  public void commit(UnitOfWork unit) {
+    List<Write> writes = unit.drain();
+    if (!writes.isEmpty()) {
+      committed(writes, unit.description());
+    }
+  }
+
+  /** The unit rolled back: forget its names. */
+  public void discard(UnitOfWork unit) {
+    unit.clear();
+  }
+
+  /**
+   * Opens (or re-enters) this thread's commit scope: names committed until the matching
+   * {@link #exitCommitScope()} are invalidated once, when the outermost scope exits.
+   */
+  public void enterCommitScope() {
+    CommitScope scope = commitScope.get();
+    if (scope == null) {
+      scope = new CommitScope();
+      commitScope.set(scope);
+    }
+    scope.depth++;
+  }
+
+  /**
+   * Leaves the commit scope. The outermost exit invalidates everything committed inside, whether or not the
+   * outer operation succeeded: those names reached a successful commit.
+   */
+  public void exitCommitScope() {
+    CommitScope scope = commitScope.get();
+    if (scope == null) {
+      return;
+    }
+    if (--scope.depth > 0) {
+      return;
+    }
+    commitScope.remove();
+    if (!scope.writes.isEmpty()) {
+      dispatch(new ArrayList<>(scope.writes.values()), String.join("+", scope.origins));
+    }
+  }
+
+  /** Adds a unit's writes to the enclosing commit scope, if this thread has one, without invalidating. */
+  public boolean inCommitScope() {
+    CommitScope scope = commitScope.get();
+    return scope != null && scope.depth > 0;
+  }
+
+  /** Invalidates names now, as an operator asked (JMX). */
+  public void invalidateNames(Collection<String> names, String origin) {
+    List<Write> writes = new ArrayList<>();
+    for (String name : names) {
+      writes.add(new Write(Source.OPERATOR, name, Operation.UNKNOWN));
+    }
+    dispatch(writes, origin);
+  }
+
+  /** Invalidates patterns now, bypassing the rules (JMX, on-startup, on-ddl). */
+  public void invalidatePatterns(List<String> patterns, String origin) {
+    if (patterns.isEmpty()) {
+      return;
+    }
+    PipelineSettings current = settings;
+    Invalidation invalidation = new Invalidation(dispatcher.nextId(), origin, List.of(), patterns, System.nanoTime());
+    deliver(invalidation, current);
+  }
+
+  /** Observes every invalidation handed to the strategies (diagnostics, GraphQL de-duplication, tests). */
+  public void addListener(Consumer<Invalidation> listener) {
+    listeners.add(listener);
+  }
+
+  private void committed(List<Write> writes, String origin) {
+    CommitScope scope = commitScope.get();
+    if (scope != null && scope.depth > 0) {
+      for (Write write : writes) {
+        if (scope.writes.putIfAbsent(Names.key(write.name()), write) != null) {
+          statistics.writeDeduplicated();
+        }
+      }
+      scope.origins.add(origin);
+      return;
+    }
+    dispatch(writes, origin);
+  }
+
+  private void dispatch(List<Write> writes, String origin) {
+    PipelineSettings current = settings;
+    if (!current.enabled()) {
+      return;
+    }
+    List<String> names = new ArrayList<>(writes.size());
+    Set<String> patterns = new LinkedHashSet<>();
+    for (Write write : writes) {
+      names.add(write.name());
+      patterns.addAll(current.rules().patternsFor(write.name()));
+    }
+    Invalidation invalidation =
+        new Invalidation(dispatcher.nextId(), origin, names, List.copyOf(patterns), System.nanoTime());
+    deliver(invalidation, current);
+  }
+
+  private void deliver(Invalidation invalidation, PipelineSettings current) {
+    if (log.isDebugEnabled()) {
+      log.debug("unit {} committed: names={} -> patterns={} -> strategies={}", invalidation.origin(),
+          invalidation.names(), invalidation.patterns(), strategyNames(current.strategies()));
+    }
+    for (Consumer<Invalidation> listener : listeners) {
+      try {
+        listener.accept(invalidation);
+      } catch (RuntimeException e) {
+        log.debug("invalidation listener failed", e);
+      }
+    }
+    dispatcher.dispatch(invalidation, current.strategies(), current.awaitMillis());
+  }
+
+  private static List<String> strategyNames(List<InvalidationStrategy> strategies) {
+    List<String> names = new ArrayList<>(strategies.size());
+    strategies.forEach(strategy -> names.add(strategy.name()));
+    return names;
+  }
+
+  /** Names committed inside an outer transaction on one thread, waiting for it to end. */
+  private static final class CommitScope {
+    int depth;
+    final Map<String, Write> writes = new LinkedHashMap<>();
+    final Set<String> origins = new LinkedHashSet<>();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.cacheinvalidation.instrumentation.api;
+
+import java.util.Set;
+
+/**
+ * What a class must look like, judged from its name and raw bytes alone, before any Byte Buddy matcher runs.
+ *
+ * <p>Most classes an application loads are of no interest to the agent, and a type matcher that walks a
+ * class hierarchy has to parse class files. A prefilter answers from data the JVM already holds: the class's
+ * internal name, or whether its class file mentions a type (every JDBC implementation mentions
+ * {@code java/sql/} in its constant pool). A prefilter may let through classes that then fail to match; it
+ * must never reject one that would match. Immutable and thread-safe.
+ *
+ * @param internalNames exact internal names ({@code a/b/C}) of candidate classes; empty for none
+ * @param mentions a byte sequence (ASCII) the class file must contain, or null for none
+ */
+public record Prefilter(Set<String> internalNames, String mentions) {
+  public Prefilter {
+    internalNames = Set.copyOf(internalNames);
+  }
+
+  /** Candidates are exactly the classes with these binary names ({@code a.b.C}, {@code a.b.C$D}). */
+  public static Prefilter named(String... binaryNames) {
+    String[] internal = new String[binaryNames.length];
+    for (int i = 0; i < binaryNames.length; i++) {
+      internal[i] = binaryNames[i].replace('.', '/');
+    }
+    return new Prefilter(Set.of(internal), null);
+  }
+
+  /** Candidates are the classes whose class file contains {@code text} (for example {@code "java/sql/"}). */
+  public static Prefilter mentioning(String text) {
+    return new Prefilter(Set.of(), text);
+  }
+}
