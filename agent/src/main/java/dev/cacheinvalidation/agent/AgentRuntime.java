@@ -185,7 +185,7 @@ public final class AgentRuntime {
       return key.parse(text);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(key.propertyName() + ": value '" + text + "' is not accepted ("
-          + e.getMessage() + "); expected " + key.accepted(), e);
+          + e.getMessage() + "); expected " + key.accepted());
     }
   }
 
