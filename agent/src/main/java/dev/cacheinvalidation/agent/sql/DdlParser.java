@@ -138,7 +138,8 @@ abstract class DdlParser extends DmlParser {
     /**
      * In ALTER TABLE, at a top-level word: collects {@code RENAME [TO|AS] x} (not
      * {@code RENAME [COLUMN] a TO b}, {@code RENAME CONSTRAINT/INDEX/KEY}), {@code ATTACH|DETACH
-     * PARTITION x} and MySQL's {@code EXCHANGE PARTITION p WITH TABLE x}. Always consumes a token.
+     * PARTITION x} and MySQL's {@code EXCHANGE PARTITION p WITH TABLE x}; skips H2's
+     * {@code ALTER COLUMN c RENAME TO d}. Always consumes a token.
      */
     final void alterTableClause() {
         if (kw("RENAME")) {
@@ -149,6 +150,16 @@ abstract class DdlParser extends DmlParser {
                 lx.next();
             } else if (lx.isNamePart() && !lx.peekKw("TO")) {
                 addTable(name(false)); // MySQL "RENAME new_name"
+            }
+        } else if (kw("ALTER")) { // H2 "ALTER COLUMN c RENAME TO d" renames a column, not the table
+            lx.next();
+            accept("COLUMN");
+            if (lx.isNamePart()) {
+                lx.next();
+                if (kw("RENAME") && lx.peekKw("TO")) {
+                    lx.next();
+                    lx.next();
+                }
             }
         } else if ((kw("ATTACH") || kw("DETACH")) && lx.peekKw("PARTITION")) {
             lx.next();

@@ -164,9 +164,9 @@ abstract class DmlParser extends ParserSupport {
                     }
                     lx.next();
                 }
-                if (parts == 1) {
-                    unqualified = true;
-                } else if (qualifiers != null && qualifiers.size() < MAX_TABLES) {
+                if (parts == 1 || (qualifiers != null && qualifiers.size() == MAX_TABLES)) {
+                    unqualified = true; // also: too many to match, so report every table
+                } else if (qualifiers != null) {
                     qualifiers.add(qualifier);
                 }
             } else {
@@ -186,8 +186,10 @@ abstract class DmlParser extends ParserSupport {
                     afterDistinct = false;
                     continue;
                 }
-                if (kw("WHERE") || kw("RETURNING") || kw("ORDER") || kw("LIMIT") || kw("OUTPUT")
-                        || kw("OPTION") || (kw("FROM") && !afterDistinct)) {
+                // Multi-table UPDATE is MySQL-only: there, only its reserved words end the SET list,
+                // so that a column called e.g. "output" does not hide the following targets.
+                if (kw("WHERE") || kw("ORDER") || kw("LIMIT") || (kw("FROM") && !afterDistinct)
+                        || (qualifiers == null && (kw("RETURNING") || kw("OUTPUT") || kw("OPTION")))) {
                     return unqualified;
                 }
                 afterDistinct = kw("DISTINCT"); // "a IS DISTINCT FROM b" is not a FROM clause
@@ -211,8 +213,8 @@ abstract class DmlParser extends ParserSupport {
     final void delete() {
         write = true;
         lx.next();
-        while (kw("LOW_PRIORITY") || kw("QUICK") || kw("IGNORE")) {
-            lx.next();
+        while (kw("LOW_PRIORITY") || kw("QUICK") || kw("IGNORE") || (kw("HISTORY") && lx.peekKw("FROM"))) {
+            lx.next(); // HISTORY: MariaDB "DELETE HISTORY FROM t" (system-versioned tables)
         }
         skipTop();
         boolean fromFirst = accept("FROM");
@@ -226,7 +228,12 @@ abstract class DmlParser extends ParserSupport {
             if (punct('*')) {
                 lx.next();
             }
-            targets.add(new Ref(t, alias()));
+            String alias = alias();
+            if (targets.size() < MAX_TABLES) {
+                targets.add(new Ref(t, alias));
+            } else {
+                incomplete = true; // keep consuming the list, stop collecting
+            }
             if (!punct(',')) {
                 break;
             }

@@ -35,7 +35,7 @@ abstract class ParserSupport {
         "RETURNING", "OUTPUT", "OPTION", "WITH", "GROUP", "HAVING", "WINDOW", "UNION", "EXCEPT",
         "INTERSECT", "MINUS", "FOR", "TABLESAMPLE", "VALUES", "VALUE", "SELECT", "DEFAULT", "KEY",
         "WHEN", "THEN", "LATERAL", "INTO", "OFFSET", "FETCH", "CASCADE", "RESTRICT", "RESTART",
-        "CONTINUE", "AND", "OR", "NOT", "LOCK", "DIRECT", "SORTED", "OVERRIDING", "AS",
+        "CONTINUE", "AND", "OR", "NOT", "LOCK", "DIRECT", "SORTED", "OVERRIDING",
     };
 
     /** Words that end a table-reference list (UPDATE targets, FROM, USING). */
@@ -51,6 +51,13 @@ abstract class ParserSupport {
     boolean incomplete;
     private TableRef[] tables;
     private int count;
+    /**
+     * Hash index over {@link #tables}, built once there are {@value #LINEAR_LIMIT} of them, so that the
+     * distinct check stays O(1) even for a string naming hundreds of tables over and over.
+     */
+    private short[] slots;
+    private static final int LINEAR_LIMIT = 8;
+    private static final int SLOTS = 512; // a power of two, at least 2 * MAX_TABLES
 
     ParserSupport(String sql) {
         this.lx = new SqlLexer(sql);
@@ -64,12 +71,26 @@ abstract class ParserSupport {
             incomplete = true;
             return;
         }
+        if (incomplete) {
+            return; // the list will be dropped anyway; keeps 10,000 statements cheap
+        }
         if (tables == null) {
             tables = new TableRef[4];
         }
-        for (int i = 0; i < count; i++) {
-            if (tables[i].equals(t)) {
-                return;
+        int h = t.hashCode();
+        if (slots == null) {
+            for (int i = 0; i < count; i++) {
+                if (tables[i].equals(t)) {
+                    return;
+                }
+            }
+        } else {
+            // Open addressing over indexes + 1 (0 = empty): at most MAX_TABLES of SLOTS are used.
+            int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+            for (int i = slots[slot]; i != 0; slot = (slot + 1) & (SLOTS - 1), i = slots[slot]) {
+                if (tables[i - 1].equals(t)) {
+                    return;
+                }
             }
         }
         if (count == MAX_TABLES) {
@@ -80,6 +101,22 @@ abstract class ParserSupport {
             tables = Arrays.copyOf(tables, Math.min(MAX_TABLES, count * 2));
         }
         tables[count++] = t;
+        if (slots == null && count == LINEAR_LIMIT) {
+            slots = new short[SLOTS];
+            for (int i = 0; i < count; i++) {
+                index(tables[i].hashCode(), i);
+            }
+        } else if (slots != null) {
+            index(h, count - 1);
+        }
+    }
+
+    private void index(int h, int position) {
+        int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
+        while (slots[slot] != 0) {
+            slot = (slot + 1) & (SLOTS - 1);
+        }
+        slots[slot] = (short) (position + 1);
     }
 
     final SqlAnalysis result() {
@@ -271,14 +308,21 @@ abstract class ParserSupport {
     /**
      * Parses a table-reference list ({@code a [AS] x, b JOIN c ON ... }) up to a clause keyword such
      * as SET or WHERE, {@code ;}, an unmatched {@code )} or EOF (none of which is consumed). Join
-     * conditions and derived tables are skipped.
+     * conditions and derived tables are skipped. At most {@value #MAX_TABLES} references are kept
+     * (more makes the result incomplete), which bounds the alias matching done with the list.
      *
      * @param strict whether an unparsable table reference makes the result incomplete (UPDATE targets)
      */
     final List<Ref> refs(boolean strict) {
         List<Ref> refs = new ArrayList<>(2);
         boolean expect = true;
-        while (!atEnd() && !punct(')') && !kwIn(END_OF_REFS)) {
+        // A clause keyword only ends the list where no table name is expected, so that a table
+        // called e.g. "option" still parses.
+        while (!atEnd() && !punct(')') && (expect || !kwIn(END_OF_REFS))) {
+            if (expect && refs.size() == MAX_TABLES) {
+                incomplete = true; // keep consuming, stop collecting
+                expect = false;
+            }
             if (expect) {
                 if (kw("ONLY") || kw("LATERAL")) {
                     lx.next();

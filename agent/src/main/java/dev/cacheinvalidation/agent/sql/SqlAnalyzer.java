@@ -51,13 +51,24 @@ package dev.cacheinvalidation.agent.sql;
  *       for MySQL; MySQL/MariaDB executable comments {@code /*! .. *}{@code /} are read as SQL.</li>
  *   <li>Backslash escapes in every {@code '..'} string (MySQL); a PostgreSQL standard string ending
  *       in a backslash ({@code 'C:\'}) therefore swallows what follows up to the next quote.
- *       {@code "..."} is always an identifier, never a (MySQL) string.</li>
+ *       {@code "..."} is an identifier (a MySQL string in MySQL: harmless, strings name no table)
+ *       in which a backslash escapes too, so {@code "it\"s"} is skipped whole.</li>
  *   <li>{@code [x]} is a quoted identifier unless glued to a preceding word, number or bracket
  *       ({@code a[1]}, {@code int[]}, {@code ARRAY[..]} are subscripts).</li>
- *   <li>Names keep their case and lose their quotes; names of more than {@value ParserSupport#MAX_NAME_PARTS}
+ *   <li>Names keep their case and lose their quotes; names of more than 8
  *       parts, empty quoted names and unterminated quoted names are unparsable.</li>
  *   <li>Aliases are resolved only to pick the written table ({@code DELETE p FROM post p}); alias
  *       matching ignores case.</li>
+ *   <li>Only the SQL is seen: rows changed by triggers, by {@code ON DELETE/UPDATE CASCADE} foreign
+ *       keys, by {@code TRUNCATE .. CASCADE} on referencing tables, or by a later
+ *       {@code EXECUTE} of a {@code PREPARE .. AS <dml>} are not reported.</li>
+ *   <li>A data-modifying statement nested in parentheses that a statement head skips (e.g. H2
+ *       {@code FINAL TABLE (INSERT ..)} inside an UPDATE's SET expression) makes the result WRITE with
+ *       unknown tables; elsewhere nested ones are parsed.</li>
+ *   <li>A renamed table's new name is reported as written ({@code ALTER TABLE s.a RENAME TO b}
+ *       reports {@code s.a} and {@code b}).</li>
+ *   <li>SQL Server-only constructs ({@code OUTPUT .. INTO t}, {@code IF .. UPDATE}, {@code #temp})
+ *       are not analysed.</li>
  * </ul>
  */
 public final class SqlAnalyzer {

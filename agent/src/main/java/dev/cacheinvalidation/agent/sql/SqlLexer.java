@@ -21,7 +21,8 @@ package dev.cacheinvalidation.agent.sql;
  *   <li>{@code '...'} strings accept both {@code ''} and backslash escapes (MySQL, PostgreSQL
  *       {@code E'...'}); dollar quotes {@code $$...$$} / {@code $tag$...$tag$}; {@code $1} is a
  *       parameter.</li>
- *   <li>{@code "x"} and {@code `x`} are quoted identifiers (doubled closer inside, no backslash escape);
+ *   <li>{@code "x"} and {@code `x`} are quoted identifiers with a doubled closer inside; in {@code "x"}
+ *       a backslash also escapes (MySQL double-quoted strings);
  *       {@code [x]} is a quoted identifier unless the {@code [} is glued to a preceding word, number,
  *       {@code )} or {@code ]}, which makes it an array subscript or type suffix ({@code arr[1]},
  *       {@code int[]}, {@code ARRAY[1,2]}).</li>
@@ -54,13 +55,6 @@ final class SqlLexer {
     private int lastEnd = -1;
     private char lastCh;
 
-    // The token just lexed by lex().
-    private int rType;
-    private int rStart;
-    private int rEnd;
-    private char rCh;
-    private boolean rUnterminated;
-
     // The current token.
     int type;
     int start;
@@ -68,13 +62,13 @@ final class SqlLexer {
     char ch;
     boolean unterminated;
 
-    // The look-ahead token, valid when hasPeek.
+    // The token lexed last by lex(): the look-ahead while hasPeek, else about to become current.
     private boolean hasPeek;
-    private int pType;
-    private int pStart;
-    private int pEnd;
-    private char pCh;
-    private boolean pUnterminated;
+    private int rType;
+    private int rStart;
+    private int rEnd;
+    private char rCh;
+    private boolean rUnterminated;
 
     SqlLexer(String sql) {
         this.s = sql;
@@ -87,16 +81,10 @@ final class SqlLexer {
 
     /** Advances to the next token. */
     void next() {
-        if (hasPeek) {
-            hasPeek = false;
-            type = pType;
-            start = pStart;
-            end = pEnd;
-            ch = pCh;
-            unterminated = pUnterminated;
-            return;
+        if (!hasPeek) {
+            lex();
         }
-        lex();
+        hasPeek = false;
         type = rType;
         start = rStart;
         end = rEnd;
@@ -108,14 +96,9 @@ final class SqlLexer {
     int peek() {
         if (!hasPeek) {
             lex();
-            pType = rType;
-            pStart = rStart;
-            pEnd = rEnd;
-            pCh = rCh;
-            pUnterminated = rUnterminated;
             hasPeek = true;
         }
-        return pType;
+        return rType;
     }
 
     /** @return whether the current token is the (upper-case) keyword {@code k}, ignoring case */
@@ -125,7 +108,7 @@ final class SqlLexer {
 
     /** @return whether the look-ahead token is the (upper-case) keyword {@code k}, ignoring case */
     boolean peekKw(String k) {
-        return peek() == WORD && matches(pStart, pEnd, k);
+        return peek() == WORD && matches(rStart, rEnd, k);
     }
 
     /** @return whether the current token is the single character {@code c} */
@@ -134,7 +117,7 @@ final class SqlLexer {
     }
 
     boolean peekPunct(char c) {
-        return peek() == PUNCT && pCh == c;
+        return peek() == PUNCT && rCh == c;
     }
 
     /** @return whether the current token can be (part of) a name: a word or a complete quoted identifier */
@@ -144,7 +127,7 @@ final class SqlLexer {
 
     boolean peekIsNamePart() {
         int t = peek();
-        return t == WORD || (t == QUOTED && !pUnterminated && pEnd - pStart > 2);
+        return t == WORD || (t == QUOTED && !rUnterminated && rEnd - rStart > 2);
     }
 
     /** ASCII-only case-insensitive comparison; non-ASCII never matches a keyword. */
@@ -211,7 +194,7 @@ final class SqlLexer {
         return i < n ? s.charAt(i) : '\0';
     }
 
-    /** Lexes one token into the r* fields. */
+    /** Lexes the next token of the input into the r* fields. */
     private void lex() {
         rUnterminated = false;
         rCh = 0;
@@ -260,9 +243,9 @@ final class SqlLexer {
             } else if (c == '\'') {
                 string();
             } else if (c == '"' || c == '`') {
-                quoted(c, c);
+                quoted(c, c, c == '"');
             } else if (c == '[' && !gluedSubscript()) {
-                quoted('[', ']');
+                quoted('[', ']', false);
             } else if (c == '$') {
                 dollar();
             } else {
@@ -349,12 +332,20 @@ final class SqlLexer {
         rUnterminated = true;
     }
 
-    private void quoted(char open, char close) {
+    /**
+     * @param backslash whether a backslash escapes the next character: MySQL (without ANSI_QUOTES)
+     *                  reads {@code "..."} as a string with backslash escapes; an identifier ending in
+     *                  a backslash, the only thing this breaks elsewhere, does not occur in practice
+     */
+    private void quoted(char open, char close, boolean backslash) {
         rCh = open;
         rType = QUOTED;
         pos++;
         while (pos < n) {
-            if (s.charAt(pos) == close) {
+            char c = s.charAt(pos);
+            if (backslash && c == '\\') {
+                pos += 2;
+            } else if (c == close) {
                 if (at(pos + 1) == close) {
                     pos += 2;
                 } else {
@@ -365,6 +356,7 @@ final class SqlLexer {
                 pos++;
             }
         }
+        pos = n;
         rUnterminated = true;
     }
 

@@ -93,6 +93,13 @@ final class SqlStatementParser extends DdlParser {
                 lx.next();
                 continue;
             }
+            if (kw("SET") && lx.peekKw("STATEMENT")) {
+                // MariaDB "SET STATEMENT var=value [, ...] FOR <statement>" runs the statement
+                if (!skipToTopLevelFor()) {
+                    return INERT;
+                }
+                continue;
+            }
             if (kw("REFRESH")) {
                 return refresh();
             }
@@ -110,6 +117,22 @@ final class SqlStatementParser extends DdlParser {
             return INERT; // SHOW, SET, CALL, GRANT, VACUUM, LOCK, ... and anything unknown: a READ
         }
         return PLAIN;
+    }
+
+    /** Skips to just after the next top-level FOR of the statement; {@code false} if there is none. */
+    private boolean skipToTopLevelFor() {
+        while (!atEnd()) {
+            if (kw("FOR")) {
+                lx.next();
+                return true;
+            }
+            if (punct('(')) {
+                skipParens();
+            } else {
+                lx.next();
+            }
+        }
+        return false;
     }
 
     /**

@@ -16,7 +16,11 @@ import java.util.Objects;
  */
 public record TableRef(String schema, String name) {
 
-    /** @throws NullPointerException if {@code name} is {@code null} */
+    /**
+     * @param schema the qualifier, or {@code null}
+     * @param name   the unqualified name
+     * @throws NullPointerException if {@code name} is {@code null}
+     */
     public TableRef {
         Objects.requireNonNull(name, "name");
     }
