@@ -2,6 +2,7 @@ package dev.cacheinvalidation.agent.install;
 
 import dev.cacheinvalidation.instrumentation.api.InstrumentationModule;
 import dev.cacheinvalidation.instrumentation.caffeine.CaffeineInstrumentationModule;
+import dev.cacheinvalidation.instrumentation.jdbc.JdbcInstrumentationModule;
 import java.util.List;
 
 /**
@@ -11,6 +12,6 @@ public final class InstrumentationModules {
   private InstrumentationModules() {}
 
   public static List<InstrumentationModule> all() {
-    return List.of(new CaffeineInstrumentationModule());
+    return List.of(new CaffeineInstrumentationModule(), new JdbcInstrumentationModule());
   }
 }

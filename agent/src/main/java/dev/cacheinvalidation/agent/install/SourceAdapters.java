@@ -1,6 +1,8 @@
 package dev.cacheinvalidation.agent.install;
 
 import dev.cacheinvalidation.agent.AgentRuntime;
+import dev.cacheinvalidation.agent.config.ConfigKeys;
+import dev.cacheinvalidation.agent.source.jdbc.JdbcWriteSource;
 import dev.cacheinvalidation.bridge.Bridge;
 
 /**
@@ -11,5 +13,7 @@ public final class SourceAdapters {
 
   public static void install(AgentRuntime runtime) {
     Bridge.install(runtime.caffeineCaches());
+    Bridge.install(new JdbcWriteSource(runtime.pipeline(), runtime.config().get(ConfigKeys.SQL_CACHE_SIZE),
+        () -> runtime.config().get(ConfigKeys.ON_DDL)));
   }
 }

@@ -1,0 +1,39 @@
+package dev.cacheinvalidation.agent.source.jdbc;
+
+import dev.cacheinvalidation.agent.pipeline.NameCatalog;
+import dev.cacheinvalidation.agent.pipeline.Source;
+import dev.cacheinvalidation.agent.pipeline.Write;
+import dev.cacheinvalidation.agent.sql.StatementKind;
+import dev.cacheinvalidation.agent.sql.TableRef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one JDBC call wrote: the names of its tables, whether it was DDL, and whether some of its tables are
+ * unknown (the analyser could not tell which). Built on the writing thread and used once; not thread-safe.
+ */
+final class DetectedWrites {
+  final List<Write> writes = new ArrayList<>(2);
+  boolean ddl;
+  boolean unknownTables;
+
+  /** Adds a statement's tables, resolved to names by the catalog. */
+  void add(AnalyzedSql sql, NameCatalog catalog) {
+    StatementKind kind = sql.analysis().kind();
+    List<TableRef> tables = sql.analysis().writtenTables();
+    if (kind == StatementKind.DDL) {
+      ddl = true;
+    } else if (tables.isEmpty()) {
+      unknownTables = true;
+    }
+    for (TableRef table : tables) {
+      for (String name : catalog.namesForTable(table.schema(), table.name())) {
+        writes.add(new Write(Source.JDBC, name, sql.operation()));
+      }
+    }
+  }
+
+  boolean isEmpty() {
+    return writes.isEmpty() && !ddl && !unknownTables;
+  }
+}

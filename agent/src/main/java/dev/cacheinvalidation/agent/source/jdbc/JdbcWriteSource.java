@@ -1,0 +1,359 @@
+package dev.cacheinvalidation.agent.source.jdbc;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cacheinvalidation.agent.logging.AgentLog;
+import dev.cacheinvalidation.agent.pipeline.Source;
+import dev.cacheinvalidation.agent.pipeline.UnitOfWork;
+import dev.cacheinvalidation.agent.pipeline.WritePipeline;
+import dev.cacheinvalidation.agent.pipeline.Write;
+import dev.cacheinvalidation.agent.sql.CachingSqlAnalyzer;
+import dev.cacheinvalidation.agent.sql.SqlAnalysis;
+import dev.cacheinvalidation.bridge.JdbcSink;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+
+/**
+ * Turns the JDBC events of the advice into writes: SQL is classified by a {@link CachingSqlAnalyzer}, written
+ * tables become names through the pipeline's catalog, and the names are invalidated when the connection's
+ * transaction commits (at once under autocommit).
+ *
+ * <p><b>Cost.</b> A read made with SQL text costs one analyser cache hit; a read through a prepared statement
+ * costs one weak identity lookup, because only prepared statements whose SQL writes are remembered. The
+ * connection's autocommit mode is asked only after a write. Transaction calls on a connection that wrote
+ * nothing cost one weak identity lookup.
+ *
+ * <p><b>Transactions.</b> Per connection (the object the application called, so a pool proxy's commit and
+ * the driver's commit are one), writes go into a {@link UnitOfWork}: {@code commit} invalidates them,
+ * {@code rollback} discards them, savepoints mark, release and roll back within them, {@code setAutoCommit(true)}
+ * commits them, and {@code close} discards them for drivers known to roll back ({@link DriverTraits}) and
+ * invalidates them otherwise. A failed commit invalidates too: whether it committed is unknown, and an extra
+ * invalidation is safe where a missed one is not. DDL also invalidates the configured {@code on-ddl} patterns,
+ * and a write whose tables the analyser cannot tell invalidates everything ({@code *}).
+ *
+ * <p>Thread-safety: all methods may be called from any thread; per-object state lives in weak identity maps
+ * so statements and connections are never kept alive by the agent. Methods never throw.
+ */
+public final class JdbcWriteSource implements JdbcSink {
+  private static final Logger log = AgentLog.get(JdbcWriteSource.class);
+  /** Longer SQL strings (generated IN lists, literal batches) are analysed each time, never cached. */
+  static final int MAX_CACHED_SQL_LENGTH = 16_384;
+  private static final List<String> EVERYTHING = List.of("*");
+
+  private final WritePipeline pipeline;
+  private final CachingSqlAnalyzer analyzer;
+  private final Supplier<List<String>> onDdlPatterns;
+  /** Prepared statement → its SQL, only for SQL that writes or is DDL. */
+  private final Cache<Object, AnalyzedSql> preparedWrites = weakIdentityMap();
+  /** Statement → the SQL added with {@code addBatch(String)}, in order (reads too, to align update counts). */
+  private final Cache<Object, List<AnalyzedSql>> batches = weakIdentityMap();
+  /** Connection → its open transaction, created at its first write or savepoint outside autocommit. */
+  private final Cache<Object, ConnectionState> connections = weakIdentityMap();
+
+  /**
+   * @param pipeline where writes go
+   * @param sqlCacheSize the number of distinct SQL strings whose analysis is kept ({@code sql.cache-size})
+   * @param onDdlPatterns the current {@code on-ddl} patterns, read at each DDL (the configuration can reload)
+   */
+  public JdbcWriteSource(WritePipeline pipeline, int sqlCacheSize, Supplier<List<String>> onDdlPatterns) {
+    this.pipeline = pipeline;
+    this.analyzer = new CachingSqlAnalyzer(sqlCacheSize, MAX_CACHED_SQL_LENGTH);
+    this.onDdlPatterns = onDdlPatterns;
+  }
+
+  private static <V> Cache<Object, V> weakIdentityMap() {
+    // Weak keys compare by identity; maintenance on the calling thread, never the application's common pool.
+    return Caffeine.newBuilder().weakKeys().executor(Runnable::run).build();
+  }
+
+  // ---- statements ----
+
+  @Override
+  public void executed(Object statement, String sql) {
+    if (!pipeline.accepts(Source.JDBC)) {
+      return;
+    }
+    try {
+      SqlAnalysis analysis = analyzer.analyze(sql);
+      if (!analysis.isRead()) {
+        DetectedWrites detected = new DetectedWrites();
+        detected.add(AnalyzedSql.of(analysis, sql), pipeline.catalog());
+        wrote(statement, detected);
+      }
+    } catch (RuntimeException e) {
+      failed("a statement", e);
+    }
+  }
+
+  @Override
+  public void executedPrepared(Object statement) {
+    if (!pipeline.accepts(Source.JDBC)) {
+      return;
+    }
+    try {
+      AnalyzedSql sql = preparedWrites.getIfPresent(statement);
+      if (sql != null) {
+        DetectedWrites detected = new DetectedWrites();
+        detected.add(sql, pipeline.catalog());
+        wrote(statement, detected);
+      }
+    } catch (RuntimeException e) {
+      failed("a prepared statement", e);
+    }
+  }
+
+  @Override
+  public void prepared(Object statement, String sql) {
+    // Not gated on accepts(): a statement prepared while JDBC is switched off may run after it is switched on.
+    try {
+      SqlAnalysis analysis = analyzer.analyze(sql);
+      if (!analysis.isRead()) {
+        preparedWrites.put(statement, AnalyzedSql.of(analysis, sql));
+      }
+    } catch (RuntimeException e) {
+      failed("prepareStatement", e);
+    }
+  }
+
+  @Override
+  public void batchAdded(Object statement, String sql) {
+    if (!pipeline.accepts(Source.JDBC)) {
+      return;
+    }
+    try {
+      SqlAnalysis analysis = analyzer.analyze(sql);
+      List<AnalyzedSql> batch = batches.get(statement, key -> new ArrayList<>());
+      synchronized (batch) {
+        batch.add(analysis.isRead() ? null : AnalyzedSql.of(analysis, sql));
+      }
+    } catch (RuntimeException e) {
+      failed("addBatch", e);
+    }
+  }
+
+  @Override
+  public void batchCleared(Object statement) {
+    try {
+      batches.invalidate(statement);
+    } catch (RuntimeException e) {
+      failed("clearBatch", e);
+    }
+  }
+
+  @Override
+  public void batchExecuted(Object statement, Object updateCounts, Throwable thrown) {
+    try {
+      // JDBC empties the batch whatever the outcome.
+      List<AnalyzedSql> batch = batches.asMap().remove(statement);
+      if (!pipeline.accepts(Source.JDBC)) {
+        return;
+      }
+      long[] counts = BatchCounts.of(updateCounts, thrown);
+      if (counts == null) {
+        return; // it threw before running anything we can tell: nothing was written
+      }
+      boolean partial = thrown != null;
+      DetectedWrites detected = new DetectedWrites();
+      if (batch != null) {
+        synchronized (batch) {
+          for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) != null && BatchCounts.ran(counts, i, partial)) {
+              detected.add(batch.get(i), pipeline.catalog());
+            }
+          }
+        }
+      }
+      AnalyzedSql prepared = preparedWrites.getIfPresent(statement);
+      if (prepared != null && BatchCounts.anyRan(counts)) {
+        detected.add(prepared, pipeline.catalog());
+      }
+      if (!detected.isEmpty()) {
+        wrote(statement, detected);
+      }
+    } catch (RuntimeException e) {
+      failed("executeBatch", e);
+    }
+  }
+
+  /** A statement wrote: invalidate now under autocommit, else record into its connection's transaction. */
+  private void wrote(Object statement, DetectedWrites detected) {
+    Connection connection = connectionOf(statement);
+    if (connection == null || autoCommit(connection)) {
+      // No transaction we can see: the write is durable now.
+      UnitOfWork unit = pipeline.newUnit("jdbc");
+      record(unit, detected.writes);
+      pipeline.commit(unit);
+      invalidateExtras(detected.ddl, detected.unknownTables);
+      return;
+    }
+    ConnectionState state = stateOf(connection);
+    record(state.unit, detected.writes);
+    if (detected.unknownTables) {
+      state.markUnknownTables();
+    }
+    if (!detected.ddl) {
+      return;
+    }
+    state.markDdl();
+    switch (state.traits.ddl()) {
+      case TRANSACTIONAL -> { } // invalidated with the transaction
+      case COMMITS -> flush(state); // the driver committed the transaction, DDL included
+      case UNKNOWN -> {
+        // It may have committed (invalidate now) or may commit later (invalidate again then).
+        List<Write> pending = state.unit.drain();
+        UnitOfWork now = pipeline.newUnit("jdbc ddl");
+        pending.forEach(now::add);
+        pipeline.commit(now);
+        invalidateExtras(true, false);
+        pending.forEach(state.unit::add);
+      }
+    }
+  }
+
+  private void record(UnitOfWork unit, List<Write> writes) {
+    for (Write write : writes) {
+      pipeline.record(unit, write);
+    }
+  }
+
+  private static Connection connectionOf(Object statement) {
+    try {
+      return statement instanceof Statement jdbc ? jdbc.getConnection() : null;
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static boolean autoCommit(Connection connection) {
+    try {
+      return connection.getAutoCommit();
+    } catch (Exception e) {
+      return true; // cannot tell: invalidate at once rather than wait for a commit that may never be seen
+    }
+  }
+
+  private ConnectionState stateOf(Object connection) {
+    return connections.get(connection,
+        key -> new ConnectionState(pipeline.newUnit("jdbc transaction"), DriverTraits.of(key)));
+  }
+
+  // ---- connections ----
+
+  @Override
+  public void committed(Object connection, Throwable thrown) {
+    ConnectionState state = existing(connection);
+    if (state != null) {
+      flush(state);
+    }
+  }
+
+  @Override
+  public void rolledBack(Object connection, Throwable thrown) {
+    ConnectionState state = existing(connection);
+    if (state != null && thrown == null) {
+      discard(state);
+    }
+  }
+
+  @Override
+  public void rolledBackTo(Object connection, Object savepoint) {
+    ConnectionState state = existing(connection);
+    if (state != null) {
+      state.unit.rollbackTo(savepoint);
+    }
+  }
+
+  @Override
+  public void savepointSet(Object connection, Object savepoint) {
+    try {
+      stateOf(connection).unit.mark(savepoint);
+    } catch (RuntimeException e) {
+      failed("setSavepoint", e);
+    }
+  }
+
+  @Override
+  public void savepointReleased(Object connection, Object savepoint) {
+    ConnectionState state = existing(connection);
+    if (state != null) {
+      state.unit.release(savepoint);
+    }
+  }
+
+  @Override
+  public void autoCommitSet(Object connection, boolean autoCommit) {
+    if (!autoCommit) {
+      return;
+    }
+    ConnectionState state = existing(connection);
+    if (state != null) {
+      flush(state); // JDBC: switching autocommit on commits the open transaction
+    }
+  }
+
+  @Override
+  public void closed(Object connection, Throwable thrown) {
+    try {
+      ConnectionState state = connections.asMap().remove(connection);
+      if (state == null || !state.isPending()) {
+        return;
+      }
+      if (state.traits.rollsBackOnClose()) {
+        discard(state);
+      } else {
+        log.debug("{} closed with an open transaction; its driver may commit it: invalidating",
+            connection.getClass().getName());
+        flush(state);
+      }
+    } catch (RuntimeException e) {
+      failed("close", e);
+    }
+  }
+
+  /** The connection's transaction state, or null when it never wrote outside autocommit. Never throws. */
+  private ConnectionState existing(Object connection) {
+    try {
+      return connections.getIfPresent(connection);
+    } catch (RuntimeException e) {
+      failed("a transaction call", e);
+      return null;
+    }
+  }
+
+  /** The transaction committed (or may have): invalidate its names, then its patterns. */
+  private void flush(ConnectionState state) {
+    try {
+      int flags = state.takeFlags();
+      pipeline.commit(state.unit);
+      invalidateExtras((flags & 1) != 0, (flags & 2) != 0);
+    } catch (RuntimeException e) {
+      failed("commit", e);
+    }
+  }
+
+  private void discard(ConnectionState state) {
+    state.takeFlags();
+    pipeline.discard(state.unit);
+  }
+
+  private void invalidateExtras(boolean ddl, boolean unknownTables) {
+    if (unknownTables) {
+      pipeline.invalidatePatterns(EVERYTHING, "jdbc write to unknown tables");
+    }
+    if (ddl) {
+      List<String> patterns = onDdlPatterns.get();
+      if (!patterns.isEmpty()) {
+        pipeline.invalidatePatterns(patterns, "jdbc ddl");
+      }
+    }
+  }
+
+  private static void failed(String what, RuntimeException e) {
+    // The application's JDBC call already succeeded; never let the agent's failure reach it.
+    log.debug("JDBC write detection failed after {}", what, e);
+  }
+}
