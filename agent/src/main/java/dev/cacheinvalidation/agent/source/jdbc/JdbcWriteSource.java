@@ -41,7 +41,8 @@ import org.slf4j.Logger;
 public final class JdbcWriteSource implements JdbcSink {
   private static final Logger log = AgentLog.get(JdbcWriteSource.class);
   /** Longer SQL strings (generated IN lists, literal batches) are analysed each time, never cached. */
-  static final int MAX_CACHED_SQL_LENGTH = 16_384;
+  // Longer strings are analysed on every call: it bounds the memo at about 20-40 MB however odd the SQL.
+  static final int MAX_CACHED_SQL_LENGTH = 2_048;
   private static final List<String> EVERYTHING = List.of("*");
 
   private final WritePipeline pipeline;
