@@ -53,6 +53,9 @@ public final class ConfigKeys {
       add("log.level", "info", LogLevel::parse, "one of error, warn, info, debug, trace");
   public static final ConfigKey<Integer> SQL_CACHE_SIZE =
       add("sql.cache-size", "10000", text -> intRange(text, 0, 10_000_000), "a whole number from 0 to 10000000");
+  /** What a GraphQL mutation field that maps to no name invalidates: nothing, or every configured rule. */
+  public static final ConfigKey<String> GRAPHQL_UNMAPPED = add("graphql.unmapped", "ignore",
+      text -> oneOf(text, "ignore", "all"), "one of ignore, all");
 
   /** Prefixes of keys whose last part is a name chosen by the user. */
   public static final List<String> DYNAMIC_PREFIXES = List.of("rules.", "tables.", "mutations.");
@@ -156,6 +159,14 @@ public final class ConfigKeys {
       throw new IllegalArgumentException("empty");
     }
     return Collections.unmodifiableSet(chosen);
+  }
+
+  static String oneOf(String text, String... accepted) {
+    String value = text.trim().toLowerCase(Locale.ROOT);
+    if (!List.of(accepted).contains(value)) {
+      throw new IllegalArgumentException("unknown value '" + text.trim() + "'");
+    }
+    return value;
   }
 
   static String redisUri(String text) {

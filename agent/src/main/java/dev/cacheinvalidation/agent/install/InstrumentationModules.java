@@ -2,6 +2,8 @@ package dev.cacheinvalidation.agent.install;
 
 import dev.cacheinvalidation.instrumentation.api.InstrumentationModule;
 import dev.cacheinvalidation.instrumentation.caffeine.CaffeineInstrumentationModule;
+import dev.cacheinvalidation.instrumentation.graphql.GraphQlInstrumentationModule;
+import dev.cacheinvalidation.instrumentation.hibernate.HibernateInstrumentationModule;
 import dev.cacheinvalidation.instrumentation.jdbc.JdbcInstrumentationModule;
 import java.util.List;
 
@@ -12,6 +14,7 @@ public final class InstrumentationModules {
   private InstrumentationModules() {}
 
   public static List<InstrumentationModule> all() {
-    return List.of(new CaffeineInstrumentationModule(), new JdbcInstrumentationModule());
+    return List.of(new CaffeineInstrumentationModule(), new JdbcInstrumentationModule(),
+        new GraphQlInstrumentationModule(), new HibernateInstrumentationModule());
   }
 }
