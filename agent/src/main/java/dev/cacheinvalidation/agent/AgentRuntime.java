@@ -56,7 +56,7 @@ public final class AgentRuntime {
     this.config = config;
     this.configSupplier = configSupplier;
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
-    this.strategyFactory = new StrategyFactory(config, caffeineCaches);
+    this.strategyFactory = new StrategyFactory(caffeineCaches);
     this.catalog = new NameCatalog(config.tables());
     this.pipeline = new WritePipeline(settingsFrom(config, strategiesOrDefault(config)), catalog, statistics,
         dispatcher);
@@ -89,10 +89,6 @@ public final class AgentRuntime {
 
   public CaffeineCacheRegistry caffeineCaches() {
     return caffeineCaches;
-  }
-
-  public ScheduledExecutorService scheduler() {
-    return scheduler;
   }
 
   /** The active strategies as a comma list. */
@@ -139,7 +135,6 @@ public final class AgentRuntime {
   public synchronized void reload() {
     AgentConfig fresh = configSupplier.get();
     AgentLog.setLevel(fresh.get(ConfigKeys.LOG_LEVEL));
-    strategyFactory.reconfigure(fresh);
     catalog.setAliases(fresh.tables());
     pipeline.update(settingsFrom(fresh, strategiesOrDefault(fresh)));
     this.config = fresh;

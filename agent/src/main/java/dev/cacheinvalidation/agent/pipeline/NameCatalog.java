@@ -2,7 +2,6 @@ package dev.cacheinvalidation.agent.pipeline;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,11 +62,6 @@ public final class NameCatalog {
   /** The name as first learned ({@code Category} rather than {@code category}), or the argument itself. */
   public String displayName(String name) {
     return displayNames.getOrDefault(Names.key(name), name);
-  }
-
-  /** All names learned or configured, in display form. */
-  public Set<String> knownNames() {
-    return new LinkedHashSet<>(displayNames.values());
   }
 
   /**

@@ -136,12 +136,6 @@ public final class WritePipeline {
     }
   }
 
-  /** Adds a unit's writes to the enclosing commit scope, if this thread has one, without invalidating. */
-  public boolean inCommitScope() {
-    CommitScope scope = commitScope.get();
-    return scope != null && scope.depth > 0;
-  }
-
   /** Invalidates names now, as an operator asked (JMX). */
   public void invalidateNames(Collection<String> names, String origin) {
     List<Write> writes = new ArrayList<>();

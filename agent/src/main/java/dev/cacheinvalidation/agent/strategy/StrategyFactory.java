@@ -1,6 +1,5 @@
 package dev.cacheinvalidation.agent.strategy;
 
-import dev.cacheinvalidation.agent.config.AgentConfig;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineCacheRegistry;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineStrategy;
 import java.util.ArrayList;
@@ -15,16 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StrategyFactory {
   private final CaffeineCacheRegistry caffeineCaches;
   private final Map<String, InvalidationStrategy> instances = new ConcurrentHashMap<>();
-  private volatile AgentConfig config;
 
-  public StrategyFactory(AgentConfig config, CaffeineCacheRegistry caffeineCaches) {
-    this.config = config;
+  public StrategyFactory(CaffeineCacheRegistry caffeineCaches) {
     this.caffeineCaches = caffeineCaches;
-  }
-
-  /** Uses a new configuration for strategies created from now on. */
-  public void reconfigure(AgentConfig newConfig) {
-    this.config = newConfig;
   }
 
   /**
@@ -60,9 +52,5 @@ public final class StrategyFactory {
         // Shutting down: nothing left to tell.
       }
     });
-  }
-
-  AgentConfig config() {
-    return config;
   }
 }

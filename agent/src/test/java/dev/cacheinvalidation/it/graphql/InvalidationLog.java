@@ -1,23 +1,15 @@
 package dev.cacheinvalidation.it.graphql;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.cacheinvalidation.it.harness.StderrInvalidations;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Scenario-side (forked JVM, no agent classes): tees {@code System.err} and keeps the agent's {@code log}
- * strategy lines ({@code invalidate #N (origin) names=[..] patterns=[..]}) so a step can count exactly what
- * it invalidated and where from. The agent's logger looks up {@code System.err} at each line, so installing
- * the tee in {@code main} is enough. Thread-safe.
+ * Scenario-side: what each step of the GraphQL scenario invalidated and where from, from the agent's
+ * {@code log} strategy lines ({@link StderrInvalidations}), plus all of standard error for counting hints.
+ * Thread-safe.
  */
 final class InvalidationLog {
-  private static final Pattern LINE = Pattern.compile("invalidate #\\d+ \\((.*)\\) names=\\[(.*)] patterns=\\[(.*)]$");
-
   private final List<String> lines = new ArrayList<>();
   private final StringBuilder all = new StringBuilder();
 
@@ -25,33 +17,18 @@ final class InvalidationLog {
 
   static InvalidationLog install() {
     InvalidationLog captured = new InvalidationLog();
-    PrintStream original = System.err;
-    OutputStream tee = new OutputStream() {
-      private final ByteArrayOutputStream line = new ByteArrayOutputStream();
-
-      @Override
-      public synchronized void write(int b) {
-        original.write(b);
-        if (b == '\n') {
-          captured.accept(line.toString(StandardCharsets.UTF_8));
-          line.reset();
-        } else {
-          line.write(b);
-        }
-      }
-    };
-    System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
+    StderrInvalidations.install(captured::remember, captured::accept);
     return captured;
   }
 
-  private synchronized void accept(String text) {
+  private synchronized void remember(String text) {
     all.append(text).append('\n');
-    Matcher matcher = LINE.matcher(text.strip());
-    if (matcher.find()) {
-      String origin = matcher.group(1).startsWith("graphql") ? "graphql" : "other";
-      String what = matcher.group(2).isEmpty() ? "P(" + matcher.group(3) + ")" : "N(" + matcher.group(2) + ")";
-      lines.add(origin + ":" + what);
-    }
+  }
+
+  private synchronized void accept(StderrInvalidations.Line line) {
+    String origin = line.origin().startsWith("graphql") ? "graphql" : "other";
+    String what = line.names().isEmpty() ? "P(" + line.patterns() + ")" : "N(" + line.names() + ")";
+    lines.add(origin + ":" + what);
   }
 
   /**
