@@ -1,11 +1,13 @@
 package dev.cacheinvalidation.agent.strategy;
 
 import dev.cacheinvalidation.agent.config.AgentConfig;
+import dev.cacheinvalidation.agent.config.ConfigKeys;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineCacheRegistry;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineStrategy;
 import dev.cacheinvalidation.agent.strategy.redis.RedisEndpoints;
 import dev.cacheinvalidation.agent.strategy.redis.RedisPatternStrategy;
 import dev.cacheinvalidation.agent.strategy.redis.RedisSettings;
+import dev.cacheinvalidation.agent.strategy.redis.VersioningStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +55,25 @@ public final class StrategyFactory {
         return new LogStrategy();
       case "redis-pattern":
         return new RedisPatternStrategy(redis.forSettings(RedisSettings.from(config.get())));
+      case "versioning": {
+        AgentConfig current = config.get();
+        return new VersioningStrategy(redis.forSettings(RedisSettings.from(current)),
+            current.get(ConfigKeys.VERSIONING_KEY), current.rules().keySet());
+      }
       default:
         throw new IllegalArgumentException("strategy '" + name + "' is not available in this build");
     }
+  }
+
+  /**
+   * The current version of each known name, when the {@code versioning} strategy has been created; otherwise
+   * an empty map.
+   *
+   * @throws Exception when Redis cannot be read
+   */
+  public Map<String, Long> versions() throws Exception {
+    InvalidationStrategy versioning = instances.get("versioning");
+    return versioning instanceof VersioningStrategy strategy ? strategy.versions() : Map.of();
   }
 
   /** Closes every strategy (JVM shutdown). */
