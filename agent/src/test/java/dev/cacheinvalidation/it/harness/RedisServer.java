@@ -28,8 +28,26 @@ public final class RedisServer implements AutoCloseable {
   }
 
   public static RedisServer start(String... extraArguments) throws IOException, InterruptedException {
+    return start(List.of(), extraArguments);
+  }
+
+  /**
+   * A Sentinel (on its own free port) monitoring the master {@code masterName} at {@code masterPort}, quorum 1.
+   * Sentinel insists on a writable configuration file; it is written to a temporary file.
+   */
+  public static RedisServer sentinel(String masterName, int masterPort) throws IOException, InterruptedException {
+    Path config = Files.createTempFile("sentinel", ".conf");
+    Files.writeString(config, "sentinel monitor " + masterName + " 127.0.0.1 " + masterPort + " 1\n");
+    config.toFile().deleteOnExit();
+    return start(List.of(config.toString()), "--sentinel");
+  }
+
+  private static RedisServer start(List<String> leading, String... extraArguments)
+      throws IOException, InterruptedException {
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
+    List<String> command = new ArrayList<>(List.of(binary().toString()));
+    command.addAll(leading);
+    command.addAll(List.of("--port", String.valueOf(port),
         "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"));
     command.addAll(List.of(extraArguments));
     RedisServer server = new RedisServer(List.copyOf(command), port);

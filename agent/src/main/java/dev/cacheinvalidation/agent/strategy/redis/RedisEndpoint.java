@@ -216,7 +216,7 @@ public final class RedisEndpoint implements AutoCloseable {
       current = connected;
       connected = null;
     }
-    idle.values().forEach(pool -> pool.forEach(StatefulRedisConnection::closeAsync));
+    idle.values().forEach(pool -> pool.forEach(StatefulRedisConnection::close));
     idle.clear();
     if (current != null) {
       current.close();
