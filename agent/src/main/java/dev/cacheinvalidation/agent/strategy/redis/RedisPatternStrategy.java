@@ -22,12 +22,15 @@ import org.slf4j.Logger;
  * <p>With {@code invalidation.redis.delete-again-after-ms} above 0, every invalidation is applied a second time
  * after that delay (delayed double delete): it removes a value a concurrent reader loaded from the database
  * before the commit and put in Redis after the first delete. The second delete runs on this strategy's own
- * scheduler thread; its failure is logged, not retried (the first delete succeeded).
+ * scheduler thread. A second delete that fails is retried with a doubling delay, up to
+ * {@value #SECOND_DELETE_ATTEMPTS} attempts: the stale value it targets may have been put after the first delete,
+ * so giving up at once would lose exactly what the option exists for.
  *
  * <p>Thread-safe.
  */
 public final class RedisPatternStrategy implements InvalidationStrategy {
   private static final Logger log = AgentLog.get(RedisPatternStrategy.class);
+  static final int SECOND_DELETE_ATTEMPTS = 8;
 
   private final RedisEndpoint endpoint;
   private final ScheduledExecutorService deleteAgain;
@@ -102,16 +105,24 @@ public final class RedisPatternStrategy implements InvalidationStrategy {
   }
 
   private void scheduleSecondDelete(Invalidation invalidation) {
+    scheduleSecondDelete(invalidation, 1, endpoint.settings().deleteAgainAfterMillis());
+  }
+
+  private void scheduleSecondDelete(Invalidation invalidation, int attempt, long delayMillis) {
     try {
       deleteAgain.schedule(() -> {
         try {
           long removed = delete(invalidation.patterns());
           log.debug("redis-pattern: delayed second delete of #{} removed {} key(s)", invalidation.id(), removed);
         } catch (Exception e) {
-          log.warn("redis-pattern: the delayed second delete of invalidation #{} ({}) failed: {}",
-              invalidation.id(), invalidation.patterns(), e.toString());
+          if (attempt < SECOND_DELETE_ATTEMPTS) {
+            scheduleSecondDelete(invalidation, attempt + 1, Math.min(delayMillis * 2, 5_000));
+          } else {
+            log.warn("redis-pattern: the delayed second delete of invalidation #{} ({}) failed {} times; "
+                + "giving up: {}", invalidation.id(), invalidation.patterns(), attempt, e.toString());
+          }
         }
-      }, endpoint.settings().deleteAgainAfterMillis(), TimeUnit.MILLISECONDS);
+      }, delayMillis, TimeUnit.MILLISECONDS);
     } catch (RuntimeException shutDown) {
       // Closing: the first delete is done; nothing more to do.
     }
