@@ -2,6 +2,7 @@ package dev.cacheinvalidation.agent;
 
 import dev.cacheinvalidation.agent.config.AgentConfig;
 import dev.cacheinvalidation.agent.config.ConfigKeys;
+import dev.cacheinvalidation.agent.config.DisplayText;
 import dev.cacheinvalidation.agent.logging.AgentLog;
 import dev.cacheinvalidation.agent.pipeline.AgentStatistics;
 import dev.cacheinvalidation.agent.pipeline.InvalidationDispatcher;
@@ -202,8 +203,8 @@ public final class AgentRuntime {
     try {
       return key.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key.propertyName() + ": value '" + text + "' is not accepted ("
-          + e.getMessage() + "); expected " + key.accepted());
+      throw new IllegalArgumentException(key.propertyName() + ": value '" + DisplayText.of(text)
+          + "' is not accepted (" + DisplayText.of(e.getMessage()) + "); expected " + key.accepted());
     }
   }
 

@@ -184,7 +184,10 @@ public final class ConfigKeys {
   }
 
   static String redisUri(String text) {
-    String value = text.trim();
+    String value = path(text);
+    if (value.length() > 4096) {
+      throw new IllegalArgumentException("longer than 4096 characters");
+    }
     if (!(value.startsWith("redis://") || value.startsWith("rediss://") || value.startsWith("redis-sentinel://")
         || value.startsWith("redis-socket://"))) {
       throw new IllegalArgumentException("not a Redis URI");
