@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * blocked longer and never sees an exception: a full worker queue, a failing or a slow strategy all end in the
  * strategy's pending set ({@link StrategyDelivery}), retried with backoff, and, with a durable directory, in
  * its journal before the commit returns. A strategy known to be failing is not attempted on the committing
- * thread at all. Thread-safe.
+ * thread at all, nor is one whose last attempt is still running past {@code await-ms}: after the first slow
+ * commit, an outage costs the application nothing. Thread-safe.
  */
 public final class InvalidationDispatcher {
   private final AgentStatistics statistics;
@@ -102,7 +103,7 @@ public final class InvalidationDispatcher {
     if (remote != null) {
       awaitQuietly(remote, awaitMillis);
       for (StrategyDelivery.InFlight attempt : remote) {
-        attempt.delivery.journalIfUndelivered(attempt);
+        attempt.delivery.stopWaiting(attempt, awaitMillis > 0);
       }
     }
   }

@@ -41,6 +41,8 @@ final class StrategyDelivery {
   private final LongSupplier ids;
   private final PendingPatterns pending = new PendingPatterns(PENDING_CAPACITY);
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Attempts still running after their committing thread stopped waiting: the strategy is slow or hung. */
+  private final AtomicInteger overdue = new AtomicInteger();
   /** Submitted invalidations that the committing thread journaled because they were not applied in time. */
   private final Set<InFlight> journaledInFlight = new LinkedHashSet<>();
   private volatile boolean failing;
@@ -57,6 +59,8 @@ final class StrategyDelivery {
     CompletableFuture<Void> future;
     boolean done;
     boolean journaled;
+    /** The committing thread stopped waiting for it (await-ms passed) while it still ran. */
+    boolean overdue;
 
     InFlight(StrategyDelivery delivery, Invalidation invalidation) {
       this.delivery = delivery;
@@ -77,8 +81,13 @@ final class StrategyDelivery {
     return strategy.name();
   }
 
+  /**
+   * Whether new invalidations should skip the attempt and go straight to the pending set: the strategy failed
+   * and has not recovered, or an earlier attempt is still running past await-ms (a slow or hung server, which
+   * would otherwise make every commit wait the full await-ms).
+   */
   boolean isFailing() {
-    return failing;
+    return failing || overdue.get() > 0;
   }
 
   /** Undelivered invalidations: pending patterns, one being retried, and attempts still running. */
@@ -158,7 +167,7 @@ final class StrategyDelivery {
       size = pending.size();
     }
     if (log.isDebugEnabled()) {
-      log.debug("deferred #{} strategy={}: the strategy is failing; kept pending ({} pattern(s)) for the retry loop",
+      log.debug("deferred #{} strategy={}: the strategy is failing or slow; kept pending ({} pattern(s)) for the retry loop",
           invalidation.id(), strategy.name(), size);
     }
     reportWidened(widened);
@@ -197,15 +206,20 @@ final class StrategyDelivery {
   }
 
   /**
-   * Called by the committing thread when it stops waiting: an attempt still running is journaled before the
-   * commit returns, so a crash from here on loses nothing.
+   * Called by the committing thread when it stops waiting. An attempt still running is journaled before the
+   * commit returns, so a crash from here on loses nothing; when the thread had waited ({@code waited}), the
+   * attempt also counts as overdue, and new invalidations are deferred until it ends.
    */
-  void journalIfUndelivered(InFlight attempt) {
-    if (!journal.isOn()) {
-      return;
-    }
+  void stopWaiting(InFlight attempt, boolean waited) {
     synchronized (this) {
       if (attempt.done) {
+        return;
+      }
+      if (waited) {
+        attempt.overdue = true;
+        overdue.incrementAndGet();
+      }
+      if (!journal.isOn()) {
         return;
       }
       attempt.journaled = true;
@@ -221,10 +235,18 @@ final class StrategyDelivery {
   private void finished(InFlight attempt) {
     synchronized (this) {
       attempt.done = true;
+      endOverdue(attempt);
       if (attempt.journaled) {
         journaledInFlight.remove(attempt);
         journal.compact(this::undelivered);
       }
+    }
+  }
+
+  private void endOverdue(InFlight attempt) {
+    if (attempt.overdue) {
+      attempt.overdue = false;
+      overdue.decrementAndGet();
     }
   }
 
@@ -245,6 +267,7 @@ final class StrategyDelivery {
     synchronized (this) {
       if (attempt != null) {
         attempt.done = true;
+        endOverdue(attempt);
         journaledInFlight.remove(attempt);
       }
       widened = pending.add(invalidation);

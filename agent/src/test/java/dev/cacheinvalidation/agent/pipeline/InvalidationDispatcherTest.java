@@ -86,16 +86,23 @@ class InvalidationDispatcherTest {
   }
 
   @Test
-  void aHungStrategyReleasesTheCommittingThreadAfterAwait() throws Exception {
+  void aHungStrategyReleasesTheCommittingThreadAfterAwaitAndLaterCommitsDoNotWait() throws Exception {
+    ThreadPoolExecutor workers = new ThreadPoolExecutor(2, 2, 1, TimeUnit.SECONDS, new ArrayBlockingQueue<>(10));
+    InvalidationDispatcher hungDispatcher = new InvalidationDispatcher(statistics, workers,
+        Executors.newSingleThreadScheduledExecutor());
     CountDownLatch release = new CountDownLatch(1);
     RecordingStrategy hung = blockingStrategy(release);
-    dispatcher.dispatch(invalidation("a:*"), List.of(hung), 20);
+    hungDispatcher.dispatch(invalidation("a:*"), List.of(hung), 20);
     // dispatch returned although the strategy is still blocked: the commit did not wait for it.
     assertEquals(1, release.getCount());
-    assertEquals(1, dispatcher.pending());
+    assertEquals(1, hungDispatcher.pending());
+    // The first attempt is overdue: the next commit is not even handed to a worker, it joins the pending set.
+    hungDispatcher.dispatch(invalidation("b:*"), List.of(hung), 20);
+    assertEquals(1, workers.getTaskCount());
     release.countDown();
-    awaitTrue(() -> dispatcher.pending() == 0);
-    assertEquals(Set.of("a:*"), appliedPatterns(hung));
+    awaitTrue(() -> hungDispatcher.pending() == 0 && appliedPatterns(hung).size() == 2);
+    assertEquals(Set.of("a:*", "b:*"), appliedPatterns(hung));
+    workers.shutdown();
   }
 
   @Test

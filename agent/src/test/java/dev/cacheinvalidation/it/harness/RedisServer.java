@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real {@code redis-server} on a free loopback port, owned by one test: the binary on {@code PATH}, else the
  * Linux binary shipped inside the {@code embedded-redis} artifact from Maven Central, so tests run on a fresh
- * machine with only a JDK and Maven. Nothing is persisted. Close it to stop the server.
+ * machine with only a JDK and Maven. Nothing is persisted unless the caller asks for it. Close it to stop the server.
  */
 public final class RedisServer implements AutoCloseable {
   private final Process process;
@@ -27,7 +27,14 @@ public final class RedisServer implements AutoCloseable {
   }
 
   public static RedisServer start(String... extraArguments) throws IOException, InterruptedException {
-    int port = freePort();
+    return startOnPort(freePort(), extraArguments);
+  }
+
+  /**
+   * A server on a given port, e.g. to restart one that was killed. Later arguments override the defaults
+   * ({@code "--appendonly", "yes", "--dir", dir} keeps the keys across a restart).
+   */
+  public static RedisServer startOnPort(int port, String... extraArguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
         "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"));
     command.addAll(List.of(extraArguments));
@@ -91,6 +98,12 @@ public final class RedisServer implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /** Kills the server at once (SIGKILL), as a crash would. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(5, TimeUnit.SECONDS);
   }
 
   @Override
