@@ -45,8 +45,7 @@ class RedisFaultIT {
 
   @Test
   void redisKilledAndRestartedWhileTheApplicationWrites() throws Exception {
-    String[] persistent = persistent();
-    RedisServer redis = RedisServer.start(persistent);
+    RedisServer redis = RedisServer.start(persistent());
     int port = redis.port();
     try (ForkedProcess app = ForkedJvm.scenario(ContinuousWritersScenario.class).testbed("jdbc")
         .agentArgs("strategy=redis-pattern,redis.uri=" + redis.uri() + ",await-ms=" + AWAIT_MS
@@ -70,7 +69,7 @@ class RedisFaultIT {
       Thread.sleep(1_500);
       long during = awaitCommitsAfter(app, before + 50);
 
-      redis = RedisServer.startOnPort(port, persistent);
+      redis.restart();
       long restarted = System.nanoTime();
       long goneMillis;
       try (RespClient client = RespClient.to(port)) {
@@ -119,7 +118,7 @@ class RedisFaultIT {
         // try-with-resources ends the application with Process.destroyForcibly: kill -9, no shutdown hook.
       }
 
-      redis = RedisServer.startOnPort(port, persistent);
+      redis.restart();
       try (RespClient client = RespClient.to(port)) {
         assertEquals(KEYS, count(client, "category:*"), "the killed JVM delivered nothing");
         assertEquals(KEYS, count(client, "post:*"));

@@ -15,34 +15,64 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real {@code redis-server} on a free loopback port, owned by one test: the binary on {@code PATH}, else the
  * Linux binary shipped inside the {@code embedded-redis} artifact from Maven Central, so tests run on a fresh
- * machine with only a JDK and Maven. Nothing is persisted unless the caller asks for it. Close it to stop the server.
+ * machine with only a JDK and Maven. Nothing is persisted unless the extra arguments ask for it
+ * ({@code --appendonly yes --dir <dir>}). Close it to stop the server.
  */
 public final class RedisServer implements AutoCloseable {
-  private final Process process;
+  private final List<String> command;
   private final int port;
+  private Process process;
 
-  private RedisServer(Process process, int port) {
-    this.process = process;
+  private RedisServer(List<String> command, int port) {
+    this.command = command;
     this.port = port;
   }
 
   public static RedisServer start(String... extraArguments) throws IOException, InterruptedException {
-    return startOnPort(freePort(), extraArguments);
+    return start(List.of(), extraArguments);
   }
 
   /**
-   * A server on a given port, e.g. to restart one that was killed. Later arguments override the defaults
-   * ({@code "--appendonly", "yes", "--dir", dir} keeps the keys across a restart).
+   * A Sentinel (on its own free port) monitoring the master {@code masterName} at {@code masterPort}, quorum 1.
+   * Sentinel insists on a writable configuration file; it is written to a temporary file.
    */
-  public static RedisServer startOnPort(int port, String... extraArguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
+  public static RedisServer sentinel(String masterName, int masterPort) throws IOException, InterruptedException {
+    Path config = Files.createTempFile("sentinel", ".conf");
+    Files.writeString(config, "sentinel monitor " + masterName + " 127.0.0.1 " + masterPort + " 1\n");
+    config.toFile().deleteOnExit();
+    return start(List.of(config.toString()), "--sentinel");
+  }
+
+  private static RedisServer start(List<String> leading, String... extraArguments)
+      throws IOException, InterruptedException {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of(binary().toString()));
+    command.addAll(leading);
+    command.addAll(List.of("--port", String.valueOf(port),
         "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"));
     command.addAll(List.of(extraArguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    RedisServer server = new RedisServer(process, port);
-    server.awaitReady();
+    RedisServer server = new RedisServer(List.copyOf(command), port);
+    server.launch();
     return server;
+  }
+
+  /** Kills the server (as a crash would: SIGKILL, no goodbye to clients). */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** Starts the server again on the same port and arguments: empty, unless they turned persistence on. */
+  public void restart() throws IOException, InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+    launch();
+  }
+
+  private void launch() throws IOException, InterruptedException {
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    awaitReady();
   }
 
   public int port() {
@@ -98,12 +128,6 @@ public final class RedisServer implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
-  }
-
-  /** Kills the server at once (SIGKILL), as a crash would. */
-  public void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(5, TimeUnit.SECONDS);
   }
 
   @Override
