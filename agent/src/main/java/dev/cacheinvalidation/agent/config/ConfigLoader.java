@@ -123,29 +123,31 @@ public final class ConfigLoader {
         try {
           values.put(key, key.parse(text));
         } catch (IllegalArgumentException e) {
-          String shown = key.isSecret() ? Secrets.maskUri(text) : text;
+          String shown = DisplayText.of(key.isSecret() ? Secrets.maskUri(text) : text);
           report.accept(key.propertyName() + ": value '" + shown + "' from " + where + " is not accepted ("
-              + e.getMessage() + "); expected " + key.accepted() + "; using the default '"
+              + DisplayText.of(e.getMessage()) + "); expected " + key.accepted() + "; using the default '"
               + (key.isSecret() ? Secrets.maskUri(key.defaultText()) : key.defaultText()) + "'");
         }
       } else if (name.startsWith("rules.") && name.length() > "rules.".length()) {
         putPatterns(rules, name, text, where, report);
       } else if (name.startsWith("tables.") && name.length() > "tables.".length()) {
         if (text.isBlank()) {
-          report.accept(ConfigKeys.PREFIX + name + ": empty value from " + where + "; expected a name");
+          report.accept(ConfigKeys.PREFIX + DisplayText.of(name) + ": empty value from " + where
+              + "; expected a name");
         } else {
           tables.put(name.substring("tables.".length()).toLowerCase(Locale.ROOT), text.trim());
         }
       } else if (name.startsWith("mutations.") && name.length() > "mutations.".length()) {
         List<String> names = ConfigKeys.list(text);
         if (names.isEmpty()) {
-          report.accept(ConfigKeys.PREFIX + name + ": empty value from " + where + "; expected a comma list of names");
+          report.accept(ConfigKeys.PREFIX + DisplayText.of(name) + ": empty value from " + where
+              + "; expected a comma list of names");
         } else {
           mutations.put(name.substring("mutations.".length()).toLowerCase(Locale.ROOT), names);
         }
       } else {
-        report.accept("unknown key " + ConfigKeys.PREFIX + name + " from " + where + "; did you mean "
-            + ConfigKeys.closest(name) + "? (ignored)");
+        report.accept("unknown key " + ConfigKeys.PREFIX + DisplayText.of(name) + " from " + where
+            + "; did you mean " + ConfigKeys.closest(suggestionBasis(name)) + "? (ignored)");
       }
     }
     String originText = origin.isEmpty() ? "built-in defaults" : String.join(", ", origin);
@@ -156,7 +158,7 @@ public final class ConfigLoader {
       Consumer<String> report) {
     List<String> patterns = ConfigKeys.list(text);
     if (patterns.isEmpty()) {
-      report.accept(ConfigKeys.PREFIX + name + ": empty value from " + where
+      report.accept(ConfigKeys.PREFIX + DisplayText.of(name) + ": empty value from " + where
           + "; expected a comma list of cache-key glob patterns (ignored)");
       return;
     }
@@ -246,7 +248,7 @@ public final class ConfigLoader {
       } else if (lastKey != null) {
         out.put(lastKey, out.get(lastKey) + "," + item);
       } else if (!item.isBlank()) {
-        report.accept("agent arguments: '" + item + "' is not key=value (ignored)");
+        report.accept("agent arguments: '" + DisplayText.of(item) + "' is not key=value (ignored)");
       }
     }
     return out;
@@ -279,14 +281,19 @@ public final class ConfigLoader {
         }
       }
       if (name == null) {
-        report.accept("unknown environment variable " + variable + "; did you mean "
-            + ENV_PREFIX + envName(ConfigKeys.closest(suffix.toLowerCase(Locale.ROOT).replace('_', '.'))
+        report.accept("unknown environment variable " + DisplayText.of(variable) + "; did you mean "
+            + ENV_PREFIX + envName(ConfigKeys.closest(suggestionBasis(suffix.toLowerCase(Locale.ROOT).replace('_', '.')))
                 .substring(ConfigKeys.PREFIX.length())) + "? (ignored)");
         continue;
       }
       out.put(name, entry.getValue());
     }
     return out;
+  }
+
+  /** Edit distance is quadratic: a hostile, huge key name is compared by its beginning only. */
+  private static String suggestionBasis(String name) {
+    return name.length() > 64 ? name.substring(0, 64) : name;
   }
 
   static String envName(String key) {

@@ -57,6 +57,17 @@ public interface AgentMXBean {
 
   Map<String, Long> getRetriesByStrategy();
 
+  /** Invalidations not yet applied, per strategy (pending patterns, a retry, attempts under way). */
+  Map<String, Long> getPendingByStrategy();
+
+  /** Invalidations replayed from the durable journal of an earlier process, per strategy. */
+  Map<String, Long> getReplayedByStrategy();
+
+  /**
+   * Per strategy: invalidations, keys removed, failures, retries, pending, replayed, and the p50/p99
+   * milliseconds from commit to invalidation applied.
+   */
+  Map<String, StrategyMetrics> getStrategyMetrics();
   /**
    * The {@code versioning} strategy's current version of each known name (configured rules and names it has
    * versioned), read from Redis with one {@code MGET}; empty when that strategy has never been active.

@@ -1,11 +1,16 @@
 package dev.cacheinvalidation.agent.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class GlobPatternTest {
+public class GlobPatternTest {
   private static boolean matches(String pattern, String key) {
     return GlobPattern.compile(pattern).matches(key);
   }
@@ -35,6 +40,42 @@ class GlobPatternTest {
     assertFalse(matches(pattern, "aXXX[b]?\\:1"));
     assertFalse(matches(pattern, "a*b?\\:1"));
     assertFalse(matches(GlobPattern.escape("a*") + ":*", "abc:1"));
+  }
+
+  /** Identifiers made of every glob and hash-tag metacharacter, alone, leading, trailing and inside. */
+  public static List<String> hostileIdentifiers() {
+    List<String> names = new ArrayList<>();
+    for (char c : "*?[]\\{}^-!".toCharArray()) {
+      names.addAll(List.of(String.valueOf(c), c + "x", "x" + c, "a" + c + "b", "" + c + c));
+    }
+    names.addAll(List.of("{x}", "a{x}b", "{}", "{x", "x}", "}{", "a[b-c]d", "[^a]", "a\\*", "\\", "a**b",
+        "{name}", "x:y", "ünï", "a b"));
+    return names;
+  }
+
+  /** The identifiers above plus near misses: each metacharacter replaced by a letter, or dropped. */
+  public static List<String> universe() {
+    Set<String> out = new LinkedHashSet<>(hostileIdentifiers());
+    for (String name : hostileIdentifiers()) {
+      out.add(name.replaceAll("[^a-z0-9:]", "X"));
+      out.add(name.replaceAll("[^a-z0-9:]", ""));
+      out.add(name + "x");
+      out.add("x" + name);
+    }
+    out.remove("");
+    return new ArrayList<>(out);
+  }
+
+  @Test
+  void everyMetacharacterIsEscapedSoAnIdentifierMatchesOnlyItself() {
+    for (String name : hostileIdentifiers()) {
+      GlobPattern exact = GlobPattern.compile(GlobPattern.escape(name));
+      GlobPattern prefixed = GlobPattern.compile("app:" + GlobPattern.escape(name) + ":*");
+      for (String other : universe()) {
+        assertEquals(other.equals(name), exact.matches(other), name + " vs " + other);
+        assertEquals(other.equals(name), prefixed.matches("app:" + other + ":1"), name + " vs " + other);
+      }
+    }
   }
 
   @Test

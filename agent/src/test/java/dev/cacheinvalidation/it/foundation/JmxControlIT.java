@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cacheinvalidation.agent.jmx.AgentMXBean;
+import dev.cacheinvalidation.agent.jmx.StrategyMetrics;
 import dev.cacheinvalidation.it.harness.ForkedJvm;
 import dev.cacheinvalidation.it.harness.ForkedProcess;
 import java.nio.file.Path;
@@ -26,8 +27,7 @@ class JmxControlIT {
       assertEquals("caffeine", agent.getStrategy());
       assertEquals("jpa,jdbc,graphql", agent.getSources());
       assertTrue(agent.isEnabled());
-      process.send("fill");
-      process.awaitReported("filled", TIMEOUT);
+      fill(process);
       assertEquals(1, agent.getCaffeineCaches());
 
       // Strategy log: the next invalidation is printed and removes nothing.
@@ -44,6 +44,13 @@ class JmxControlIT {
       assertEquals("[post:1]", probe(process));
       assertEquals(2, agent.getInvalidationsIssued());
       assertEquals(2L, agent.getKeysRemovedByStrategy().get("caffeine"));
+      StrategyMetrics caffeine = agent.getStrategyMetrics().get("caffeine");
+      assertEquals(1, caffeine.getInvalidations());
+      assertEquals(2, caffeine.getKeysRemoved());
+      assertEquals(0, caffeine.getPending());
+      assertTrue(caffeine.getLatencyP99Millis() >= caffeine.getLatencyP50Millis() && caffeine.getLatencyP50Millis() > 0);
+      assertEquals(0L, agent.getPendingByStrategy().getOrDefault("caffeine", 0L));
+      assertEquals(0L, agent.getReplayedByStrategy().getOrDefault("caffeine", 0L));
 
       // A nonsense value is refused with a message and changes nothing.
       Exception refused = assertThrows(Exception.class, () -> agent.setStrategy("nonsense"));
@@ -57,15 +64,13 @@ class JmxControlIT {
 
       agent.invalidatePattern("post:*");
       assertEquals("[]", probe(process));
-      process.send("fill");
-      process.awaitReported("filled", TIMEOUT);
+      fill(process);
       agent.invalidateAll();
-      assertEquals("[]", probe(process));
+      assertEquals("[]", probe(process), process::describe);
       assertEquals(4, agent.getInvalidationsIssued());
 
       agent.setEnabled(false);
-      process.send("fill");
-      process.awaitReported("filled", TIMEOUT);
+      fill(process);
       agent.invalidate("Category");
       assertEquals("[category:1, category:2, post:1]", probe(process));
       agent.setEnabled(true);
@@ -85,17 +90,29 @@ class JmxControlIT {
   }
 
   private static String probe(ForkedProcess process) throws Exception {
-    int before = (int) process.stdoutLines().stream().filter(line -> line.startsWith("@@ keys=")).count();
-    process.send("probe");
+    return command(process, "probe", "@@ keys=");
+  }
+
+  /**
+   * Fills the cache and waits for this fill's answer: awaitReported would return the first fill's line at once,
+   * and the next operation could then race the scenario's puts.
+   */
+  private static String fill(ForkedProcess process) throws Exception {
+    return command(process, "fill", "@@ filled=");
+  }
+
+  private static String command(ForkedProcess process, String command, String answer) throws Exception {
+    int before = (int) process.stdoutLines().stream().filter(line -> line.startsWith(answer)).count();
+    process.send(command);
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      var lines = process.stdoutLines().stream().filter(line -> line.startsWith("@@ keys=")).toList();
+      var lines = process.stdoutLines().stream().filter(line -> line.startsWith(answer)).toList();
       if (lines.size() > before) {
-        return lines.get(lines.size() - 1).substring("@@ keys=".length());
+        return lines.get(lines.size() - 1).substring(answer.length());
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("no probe answer\n" + process.describe());
+    throw new AssertionError("no answer to " + command + "\n" + process.describe());
   }
 
   private static String rootMessage(Throwable t) {

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real {@code redis-server} on a free loopback port, owned by one test: the binary on {@code PATH}, else the
  * Linux binary shipped inside the {@code embedded-redis} artifact from Maven Central, so tests run on a fresh
- * machine with only a JDK and Maven. Nothing is persisted. Close it to stop the server.
+ * machine with only a JDK and Maven. Nothing is persisted unless the extra arguments ask for it
+ * ({@code --appendonly yes --dir <dir>}). Close it to stop the server.
  */
 public final class RedisServer implements AutoCloseable {
   private final List<String> command;
@@ -60,7 +61,7 @@ public final class RedisServer implements AutoCloseable {
     process.destroyForcibly().waitFor();
   }
 
-  /** Starts the server again on the same port, empty (nothing is persisted). */
+  /** Starts the server again on the same port and arguments: empty, unless they turned persistence on. */
   public void restart() throws IOException, InterruptedException {
     if (process.isAlive()) {
       kill();
