@@ -17,7 +17,12 @@ public final class AgentLog {
   private AgentLog() {}
 
   public static Logger get(Class<?> type) {
-    return LOGGERS.computeIfAbsent(type.getName(), StderrLogger::new);
+    return get(type.getName());
+  }
+
+  /** A logger by name, for libraries the agent routes into its own log (the relocated netty and lettuce). */
+  public static Logger get(String name) {
+    return LOGGERS.computeIfAbsent(name, StderrLogger::new);
   }
 
   public static LogLevel level() {

@@ -88,6 +88,12 @@ class RedisFaultIT {
       System.out.println("RedisFaultIT: keys gone within " + goneMillis + " ms of the restart; " + app.reported("commits")
           + " commits, the slowest " + maxCommitMillis + " ms (await-ms " + AWAIT_MS + ")");
       app.awaitSuccess(TIMEOUT);
+      // The outage is reported by the agent's own log only: the bundled slf4j, reactor, netty and lettuce must
+      // not print provider warnings or per-attempt reconnect messages on the application's stderr.
+      for (String line : app.stderrLines()) {
+        assertTrue(line.startsWith("[cache-invalidation]") || line.startsWith("\t") || line.isBlank(),
+            () -> "a foreign line on the application's stderr: " + line + "\n" + app.describe());
+      }
     } finally {
       redis.close();
     }

@@ -14,11 +14,14 @@ import io.lettuce.core.cluster.models.partitions.RedisClusterNode.NodeFlag;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
@@ -113,6 +116,8 @@ public final class RedisEndpoint implements AutoCloseable {
     Connected current = connected();
     StatefulRedisConnection<String, String> connection = idleConnections(node).pollFirst();
     while (connection != null && !connection.isOpen()) {
+      // Closed for good, not just dropped: an idle connection left open keeps lettuce reconnecting it.
+      connection.closeAsync();
       connection = idleConnections(node).pollFirst();
     }
     if (connection == null) {
@@ -161,7 +166,11 @@ public final class RedisEndpoint implements AutoCloseable {
 
   private Connected connect() {
     ClientResources resources = DefaultClientResources.builder().ioThreadPoolSize(2)
-        .computationThreadPoolSize(2).build();
+        .computationThreadPoolSize(2)
+        // lettuce's default backs off to 30 s; the dispatcher retries within about a second, so reconnect
+        // attempts must keep pace for an outage to end with Redis, not up to 30 s later.
+        .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+        .build();
     RedisClient client = RedisClient.create(resources);
     client.setOptions(RedisClientOptions.standalone(settings.commandTimeout()));
     try {

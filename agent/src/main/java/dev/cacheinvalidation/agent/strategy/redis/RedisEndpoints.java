@@ -8,6 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Caffeine broadcast configured with the same URI share one client and its connections. Thread-safe.
  */
 public final class RedisEndpoints implements AutoCloseable {
+  static {
+    // Before any lettuce class: their loggers are static and pick a backend when first initialised.
+    NettyLogRouting.install();
+  }
+
   private final Map<String, RedisEndpoint> endpoints = new ConcurrentHashMap<>();
 
   /** The shared endpoint for these settings (created, not connected, on first request). */
