@@ -3,7 +3,6 @@ package dev.cacheinvalidation.samples.springboot;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,19 +32,19 @@ import java.util.regex.Pattern;
 final class RunningApplication implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
   private static final Pattern INVALIDATION = Pattern.compile("invalidate #\\d+ \\((.*)\\) names=\\[(.*)] patterns=");
+  private static final Pattern LISTENING = Pattern.compile("Tomcat started on port (\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Process process;
   private final Path stdout;
   private final Path stderr;
-  private final URI base;
+  private URI base;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  private RunningApplication(Process process, Path stdout, Path stderr, int port) {
+  private RunningApplication(Process process, Path stdout, Path stderr) {
     this.process = process;
     this.stdout = stdout;
     this.stderr = stderr;
-    this.base = URI.create("http://127.0.0.1:" + port);
   }
 
   /**
@@ -55,20 +56,19 @@ final class RunningApplication implements AutoCloseable {
    */
   static RunningApplication start(String label, String agentArguments, List<String> applicationArguments)
       throws IOException, InterruptedException {
-    int port = freePort();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     if (agentArguments != null) {
       command.add("-javaagent:" + requiredFile("it.agent.jar") + "=" + agentArguments);
     }
-    command.addAll(List.of("-jar", requiredFile("it.app.jar").toString(), "--server.port=" + port));
+    command.addAll(List.of("-jar", requiredFile("it.app.jar").toString(), "--server.port=0"));
     command.addAll(applicationArguments);
     Path logs = Files.createDirectories(Path.of("target", "it-logs"));
     Path stdout = logs.resolve(label + ".stdout.log");
     Path stderr = logs.resolve(label + ".stderr.log");
     Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-    RunningApplication application = new RunningApplication(process, stdout, stderr, port);
+    RunningApplication application = new RunningApplication(process, stdout, stderr);
     try {
       application.awaitStarted();
     } catch (IOException | InterruptedException | RuntimeException | Error e) {
@@ -86,19 +86,17 @@ final class RunningApplication implements AutoCloseable {
     return file.toAbsolutePath();
   }
 
+  /** Waits for Spring Boot to report the port it chose ({@code --server.port=0}). */
   private void awaitStarted() throws IOException, InterruptedException {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError("the application exited with " + process.exitValue() + "\n" + output());
       }
-      try {
-        if (http.send(request("GET", "/api/caches", null), HttpResponse.BodyHandlers.discarding()).statusCode()
-            == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
+      Matcher listening = LISTENING.matcher(Files.readString(stdout, StandardCharsets.UTF_8));
+      if (listening.find()) {
+        base = URI.create("http://127.0.0.1:" + listening.group(1));
+        return;
       }
       Thread.sleep(200);
     }
@@ -209,21 +207,18 @@ final class RunningApplication implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
+  /** Stops the JVM: a graceful shutdown first (Spring closes its context), forcibly after 20 s. */
   @Override
   public void close() {
     process.destroy();
     try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
+      process.onExit().get(20, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      // fall through to the forcible stop
+    }
+    if (process.isAlive()) {
       process.destroyForcibly();
     }
   }

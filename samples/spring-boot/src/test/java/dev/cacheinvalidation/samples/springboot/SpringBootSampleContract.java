@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.cacheinvalidation.it.harness.RedisServer;
 import dev.cacheinvalidation.samples.springboot.RunningApplication.Response;
 import java.util.Arrays;
 import java.util.List;
@@ -22,28 +23,34 @@ import org.junit.jupiter.api.TestInstance;
  * test says how: a cached read after a committed write is fresh with the agent and stale without it, and
  * only the agent logs invalidations, one per name per unit of work, none on rollback.
  *
- * <p>One application is started per subclass and shared by its tests; each test writes rows of its own.
+ * <p>One application (and one redis-server for its Redis cache) is started per subclass and shared by its
+ * tests; each test writes rows of its own.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SpringBootSampleContract {
   private static final AtomicInteger UNIQUE = new AtomicInteger();
 
+  RedisServer redis;
   RunningApplication app;
 
-  /** Starts the executable jar, with or without the agent. */
-  abstract RunningApplication startApplication() throws Exception;
+  /** Starts the executable jar, with or without the agent, its Redis cache on {@code redisUri}. */
+  abstract RunningApplication startApplication(String redisUri) throws Exception;
 
   abstract boolean agentAttached();
 
   @BeforeAll
   void start() throws Exception {
-    app = startApplication();
+    redis = RedisServer.start();
+    app = startApplication(redis.uri());
   }
 
   @AfterAll
   void stop() {
     if (app != null) {
       app.close();
+    }
+    if (redis != null) {
+      redis.close();
     }
   }
 
@@ -285,6 +292,49 @@ abstract class SpringBootSampleContract {
 
     assertServed(app.get("/api/posts/" + post + "/comments").body().size(), 1, 0);
     assertInvalidatedOnce(mark, "Comment");
+  }
+
+  // --- the Redis cache ----------------------------------------------------------------------------------------
+
+  @Test
+  void aNewPostIsCountedByTheRedisCachedStatistics() throws Exception {
+    long category = createCategory("counted");
+    assertEquals(0, app.get("/api/categories/" + category + "/stats").body().path("posts").asInt());
+    assertTrue(app.cacheKeys(true).get("category-stats").contains(String.valueOf(category)));
+
+    int mark = app.invalidationCount();
+    createPost("counted", category);
+    assertEquals(1, app.get("/api/db/categories/" + category + "/stats").body().path("posts").asInt());
+
+    assertEquals(!agentAttached(), app.cacheKeys(true).get("category-stats").contains(String.valueOf(category)),
+        "the Redis entry is deleted on commit");
+    assertServed(app.get("/api/categories/" + category + "/stats").body().path("posts").asInt(), 1, 0);
+    assertInvalidatedOnce(mark, "Post");
+  }
+
+  @Test
+  void aRolledBackWriteLeavesTheRedisCacheAlone() throws Exception {
+    long category = createCategory("redis-steady");
+    String name = app.get("/api/categories/" + category + "/stats").text("name");
+
+    int mark = app.invalidationCount();
+    assertEquals(409, app.put("/api/categories/" + category + "/failing", Map.of("name", "never")).status());
+
+    assertTrue(app.cacheKeys(true).get("category-stats").contains(String.valueOf(category)));
+    assertEquals(name, app.get("/api/categories/" + category + "/stats").text("name"));
+    assertEquals(List.of(), app.invalidationsSince(mark));
+  }
+
+  @Test
+  void aGraphQlRenameReachesTheRedisCache() throws Exception {
+    long category = createCategory("redis-graph");
+    String before = app.get("/api/categories/" + category + "/stats").text("name");
+
+    int mark = app.invalidationCount();
+    app.graphql("mutation { renameCategory(id: " + category + ", name: \"renamed in redis\") { id } }");
+
+    assertServed(app.get("/api/categories/" + category + "/stats").text("name"), "renamed in redis", before);
+    assertInvalidatedOnce(mark, "Category");
   }
 
   // --- helpers -------------------------------------------------------------------------------------------------

@@ -8,8 +8,8 @@ import java.util.List;
  */
 class SpringBootSampleWithoutAgentIT extends SpringBootSampleContract {
   @Override
-  RunningApplication startApplication() throws Exception {
-    return RunningApplication.start("without-agent", null, List.of());
+  RunningApplication startApplication(String redisUri) throws Exception {
+    return RunningApplication.start("without-agent", null, List.of("--spring.data.redis.url=" + redisUri));
   }
 
   @Override
