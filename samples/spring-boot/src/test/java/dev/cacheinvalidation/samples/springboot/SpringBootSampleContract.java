@@ -294,6 +294,23 @@ abstract class SpringBootSampleContract {
     assertInvalidatedOnce(mark, "Comment");
   }
 
+  @Test
+  void graphQlMutationWritingAJoinRowInvalidatesBothSidesOnce() throws Exception {
+    long post = createPost("graph tags", createCategory("graph-joins"));
+    long tag = createTag("graph-joined");
+    app.graphql("{ post(id: " + post + ") { tags } }");
+    app.get("/api/tags/" + tag);
+
+    int mark = app.invalidationCount();
+    Response tagged = app.graphql("mutation { tagPost(postId: " + post + ", tagId: " + tag + ") { id tags } }");
+    assertEquals(1, tagged.body().path("data").path("tagPost").path("tags").size(), tagged.body().toString());
+
+    Response served = app.graphql("{ post(id: " + post + ") { tags } }");
+    assertServed(served.body().path("data").path("post").path("tags").size(), 1, 0);
+    assertEquals(!agentAttached(), cached("tags", tag));
+    assertInvalidatedOnce(mark, "Post", "Tag");
+  }
+
   // --- the Redis cache ----------------------------------------------------------------------------------------
 
   @Test
