@@ -78,7 +78,11 @@ public final class InstrumentationInstaller {
         .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(TypePool.Default.ReaderMode.FAST,
             new ConcurrentHashMap<>()))
         .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
-        .with(new AgentBuilder.LocationStrategy.Simple(ClassFileLocator.ForClassLoader.of(agentLoader)))
+        // A type's super types and the types its methods mention are read through the loader that defines it
+        // (the application's libraries may live in a loader the agent cannot see: Spring Boot's
+        // LaunchedClassLoader, an application server's), then through the agent's own loader.
+        .with(new AgentBuilder.LocationStrategy.Compound(AgentBuilder.LocationStrategy.ForClassLoader.WEAK,
+            new AgentBuilder.LocationStrategy.Simple(ClassFileLocator.ForClassLoader.of(agentLoader))))
         .with(new ErrorListener())
         .ignore(nameStartsWith("java.")
             .or(nameStartsWith("jdk."))
