@@ -18,7 +18,7 @@ final class BenchmarkOptions {
       usage: java -jar samples/overhead-benchmark/target/overhead-benchmark.jar [options]
         --quick               one short round: shows the harness works, too noisy for figures
         --rounds N            interleaved rounds of all modes (default 4)
-        --warmup N            warm-up iterations per workload in each child (default 4)
+        --warmup N            warm-up iterations per workload in each child (default 3)
         --iterations N        timed iterations per workload in each child (default 4)
         --iteration-ms N      length of one iteration (default 200)
         --app-cache N         entries of the application Caffeine cache of the '+app-cache' rows,
@@ -29,7 +29,7 @@ final class BenchmarkOptions {
       """;
 
   int rounds = 4;
-  int warmupIterations = 4;
+  int warmupIterations = 3;
   int iterations = 4;
   int iterationMillis = 200;
   int appCacheEntries = 1_000;
