@@ -30,7 +30,7 @@ final class ResultTable {
   }
 
   void print(PrintStream out) {
-    String row = "%-20s %-28s %10s %19s %10s %9s%n";
+    String row = "%-30s %-26s %10s %19s %10s %9s%n";
     out.printf(row, "workload", "mode", "ns/op", "min-max ns/op", "+ns/op", "+%");
     values.forEach((workload, byMode) -> {
       List<Double> base = byMode.get(Mode.NO_AGENT);
