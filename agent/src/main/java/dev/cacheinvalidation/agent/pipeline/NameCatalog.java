@@ -92,7 +92,7 @@ public final class NameCatalog {
     if (learned != null) {
       return snapshot(learned);
     }
-    return List.of(displayName(table));
+    return List.of(displayNames.getOrDefault(bare, table)); // displayName(table), without lower-casing again
   }
 
   private static List<String> snapshot(List<String> names) {

@@ -10,8 +10,11 @@ public enum Source {
   /** The agent itself: {@code on-startup}, {@code on-ddl}. */
   AGENT;
 
+  // Computed once: statistics ask for it on every detected write.
+  private final String key = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used in configuration and JMX. */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return key;
   }
 }

@@ -185,9 +185,13 @@ public final class JdbcWriteSource implements JdbcSink {
     Connection connection = connectionOf(statement);
     if (connection == null || autoCommit(connection)) {
       // No transaction we can see: the write is durable now.
-      UnitOfWork unit = pipeline.newUnit("jdbc");
-      record(unit, detected.writes);
-      pipeline.commit(unit);
+      if (detected.writes.size() == 1) {
+        pipeline.writeCommitted(detected.writes.get(0), "jdbc"); // the usual case: no unit of work to build
+      } else {
+        UnitOfWork unit = pipeline.newUnit("jdbc");
+        record(unit, detected.writes);
+        pipeline.commit(unit);
+      }
       invalidateExtras(detected.ddl, detected.unknownTables);
       return;
     }

@@ -32,6 +32,10 @@ public final class CaffeineStrategy implements InvalidationStrategy {
 
   @Override
   public long apply(Invalidation invalidation) {
+    List<CaffeineCacheRegistry.LiveCache> caches = registry.liveCaches();
+    if (caches.isEmpty()) {
+      return 0;
+    }
     List<GlobPattern> patterns = new ArrayList<>(invalidation.patterns().size());
     boolean everything = false;
     for (String pattern : invalidation.patterns()) {
@@ -40,7 +44,7 @@ public final class CaffeineStrategy implements InvalidationStrategy {
       patterns.add(glob);
     }
     long removed = 0;
-    for (CaffeineCacheRegistry.LiveCache cache : registry.liveCaches()) {
+    for (CaffeineCacheRegistry.LiveCache cache : caches) {
       if (everything) {
         removed += cache.entries().size();
         cache.entries().clear();

@@ -1,0 +1,92 @@
+package dev.cacheinvalidation.samples.overhead.child;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs in each child JVM: sets up the JDBC and JPA workloads, warms each one up, then times it over several
+ * iterations and prints one line per workload, {@code result <workload> <wall ns/op> <cpu ns/op>}, the medians
+ * of its iterations. The parent ({@code OverheadBenchmark}) reads only those lines.
+ *
+ * <p>Then, when asked for an application cache, it fills one ({@link AppCache}) and measures the writing
+ * workloads again under names ending in {@code +app-cache}: with the agent, each write now makes the Caffeine
+ * strategy walk that cache. Every mode runs them, so no agent gives the baseline for these rows too.
+ *
+ * <p>Arguments: {@code <warmup iterations> <timed iterations> <iteration ms> <app cache entries>}.
+ */
+public final class BenchmarkChild {
+  /** Operations between two clock reads: enough that reading the clock costs nothing measurable. */
+  private static final int CHUNK = 64;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private BenchmarkChild() {}
+
+  public static void main(String[] args) throws Exception {
+    int warmupIterations = Integer.parseInt(args[0]);
+    int iterations = Integer.parseInt(args[1]);
+    long iterationNanos = Long.parseLong(args[2]) * 1_000_000L;
+    int appCacheEntries = Integer.parseInt(args[3]);
+    try (JdbcWorkloads jdbc = new JdbcWorkloads(); JpaWorkloads jpa = new JpaWorkloads()) {
+      List<Workload> workloads = new ArrayList<>(jdbc.workloads());
+      workloads.addAll(jpa.workloads());
+      for (Workload workload : workloads) {
+        measure(workload, workload.name(), warmupIterations, iterations, iterationNanos);
+      }
+      if (appCacheEntries > 0) {
+        AppCache.fill(appCacheEntries);
+        for (Workload workload : workloads) {
+          if (workload.writes()) {
+            measure(workload, workload.name() + "+app-cache", warmupIterations, iterations, iterationNanos);
+          }
+        }
+      }
+    }
+  }
+
+  private static void measure(Workload workload, String name, int warmupIterations, int iterations,
+      long iterationNanos) throws Exception {
+    for (int i = 0; i < warmupIterations; i++) {
+      iteration(workload, iterationNanos);
+    }
+    double[] wallNanos = new double[iterations];
+    double[] cpuNanos = new double[iterations];
+    for (int i = 0; i < iterations; i++) {
+      double[] perOperation = iteration(workload, iterationNanos);
+      wallNanos[i] = perOperation[0];
+      cpuNanos[i] = perOperation[1];
+    }
+    System.out.printf(Locale.ROOT, "result %s %.1f %.1f%n", name, median(wallNanos), median(cpuNanos));
+  }
+
+  /**
+   * Runs the workload for about {@code nanos} of wall time, then resets it; returns the wall time and this
+   * thread's CPU time per operation. CPU time leaves out the time the thread waited for a core, so it stays
+   * readable on a busy machine; it also leaves out other threads' work (the agent does its work on the calling
+   * thread, so only GC and JIT are missed).
+   */
+  private static double[] iteration(Workload workload, long nanos) throws Exception {
+    long operations = 0;
+    long cpuStart = THREADS.getCurrentThreadCpuTime();
+    long start = System.nanoTime();
+    long elapsed;
+    do {
+      workload.run(CHUNK);
+      operations += CHUNK;
+      elapsed = System.nanoTime() - start;
+    } while (elapsed < nanos);
+    long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+    workload.reset();
+    return new double[] {(double) elapsed / operations, (double) cpu / operations};
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+}
