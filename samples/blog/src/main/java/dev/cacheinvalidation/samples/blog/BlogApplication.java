@@ -1,6 +1,7 @@
 package dev.cacheinvalidation.samples.blog;
 
 import dev.cacheinvalidation.samples.blog.cache.BlogCaches;
+import dev.cacheinvalidation.samples.blog.cache.CacheSettings;
 import dev.cacheinvalidation.samples.blog.demo.NarratedDemo;
 import dev.cacheinvalidation.samples.blog.graphql.BlogSchema;
 import dev.cacheinvalidation.samples.blog.http.BlogHttpServer;
@@ -35,7 +36,7 @@ public final class BlogApplication {
     }
     BlogDatabase database = BlogDatabase.open("blog");
     SeedData.insert(database);
-    BlogCaches caches = BlogCaches.caffeine();
+    BlogCaches caches = BlogCaches.of(CacheSettings.current());
     BlogReads reads = new BlogReads(database, caches);
     BlogWrites writes = new BlogWrites(database);
     GraphQL graphQl = BlogSchema.build(database, reads, writes);

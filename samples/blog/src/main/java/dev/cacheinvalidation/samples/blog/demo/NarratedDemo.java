@@ -88,7 +88,7 @@ public final class NarratedDemo {
     say(removed.isEmpty()
         ? "   committed; nothing was removed from the caches: their entries are stale now ("
             + (agentAttached ? "see the agent's configuration" : "no agent") + ")."
-        : "   committed; removed from the caches: " + String.join(", ", removed) + "  (kept: "
+        : "   committed; " + caches.removedWords() + ": " + String.join(", ", removed) + "  (kept: "
             + entries(after.size()) + ")");
   }
 

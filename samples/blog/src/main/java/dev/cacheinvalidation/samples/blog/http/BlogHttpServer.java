@@ -1,6 +1,8 @@
 package dev.cacheinvalidation.samples.blog.http;
 
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.cacheinvalidation.samples.blog.cache.BlogCaches;
@@ -87,8 +89,8 @@ public final class BlogHttpServer implements AutoCloseable {
     if (!exchange.getRequestMethod().equals("GET")) {
       return Response.error(405, "use GET");
     }
-    Map<String, Object> contents = new LinkedHashMap<>();
-    caches.contents().forEach((key, json) -> contents.put(key, Json.read(json, Object.class)));
+    JsonObject contents = new JsonObject();
+    caches.contents().forEach((key, json) -> contents.add(key, JsonParser.parseString(json)));
     return new Response(200, Json.write(contents));
   }
 
