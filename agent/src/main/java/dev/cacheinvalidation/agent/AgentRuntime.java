@@ -16,6 +16,7 @@ import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineCacheRegistry;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -56,7 +57,7 @@ public final class AgentRuntime {
     this.config = config;
     this.configSupplier = configSupplier;
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
-    this.strategyFactory = new StrategyFactory(caffeineCaches);
+    this.strategyFactory = new StrategyFactory(caffeineCaches, () -> this.config);
     this.catalog = new NameCatalog(config.tables());
     this.pipeline = new WritePipeline(settingsFrom(config, strategiesOrDefault(config)), catalog, statistics,
         dispatcher);
@@ -89,6 +90,15 @@ public final class AgentRuntime {
 
   public CaffeineCacheRegistry caffeineCaches() {
     return caffeineCaches;
+  }
+
+  /**
+   * The versioning strategy's current version per known name (empty when it was never active).
+   *
+   * @throws Exception when Redis cannot be read
+   */
+  public Map<String, Long> versions() throws Exception {
+    return strategyFactory.versions();
   }
 
   /** The active strategies as a comma list. */
