@@ -31,10 +31,15 @@ final class BlogProcess implements AutoCloseable {
   }
 
   static BlogProcess start(boolean withAgent, String... arguments) throws IOException {
+    return start(withAgent ? "" : null, arguments);
+  }
+
+  /** {@code agentArguments}: null for no agent, else the text after {@code -javaagent:<jar>=} (may be empty). */
+  static BlogProcess start(String agentArguments, String... arguments) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    if (withAgent) {
-      command.add("-javaagent:" + existing("blog.agent.jar"));
+    if (agentArguments != null) {
+      command.add("-javaagent:" + existing("blog.agent.jar") + (agentArguments.isEmpty() ? "" : "=" + agentArguments));
     }
     command.add("-jar");
     command.add(existing("blog.sample.jar").toString());
