@@ -19,13 +19,15 @@ final class BlogProcess implements AutoCloseable {
   private static final long TIMEOUT_SECONDS = 120;
 
   private final Process process;
+  private final Path workingDirectory;
   private final List<String> stdout = new ArrayList<>();
   private final StringBuilder stderr = new StringBuilder();
   private final Thread stdoutReader;
   private final Thread stderrReader;
 
-  private BlogProcess(Process process) {
+  private BlogProcess(Process process, Path workingDirectory) {
     this.process = process;
+    this.workingDirectory = workingDirectory;
     this.stdoutReader = drain(process, false);
     this.stderrReader = drain(process, true);
   }
@@ -46,7 +48,7 @@ final class BlogProcess implements AutoCloseable {
     command.addAll(List.of(arguments));
     // A directory without agent.properties, so the agent runs on its documented defaults.
     Path workingDirectory = Files.createTempDirectory("blog-sample-it");
-    return new BlogProcess(new ProcessBuilder(command).directory(workingDirectory.toFile()).start());
+    return new BlogProcess(new ProcessBuilder(command).directory(workingDirectory.toFile()).start(), workingDirectory);
   }
 
   /** Waits for the JVM to exit; fails the test if it takes too long or exits with an error. */
@@ -96,11 +98,12 @@ final class BlogProcess implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws InterruptedException, IOException {
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
+    Files.deleteIfExists(workingDirectory);
   }
 
   private Thread drain(Process process, boolean errors) {
