@@ -9,6 +9,9 @@ import dev.cacheinvalidation.samples.blog.cache.BlogCaches;
 import dev.cacheinvalidation.samples.blog.json.Json;
 import graphql.ExecutionInput;
 import graphql.GraphQL;
+import graphql.language.OperationDefinition;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -21,7 +24,7 @@ import java.util.concurrent.Executors;
 
 /**
  * The blog over HTTP with the JDK's own server: {@code POST /graphql} with a JSON body
- * {@code {"query", "variables", "operationName"}} (or {@code GET /graphql?query=...}) answers the GraphQL
+ * {@code {"query", "variables", "operationName"}} (or, for queries, {@code GET /graphql?query=...}) answers the GraphQL
  * result as JSON; {@code GET /caches} shows what the read caches hold, to watch invalidations happen.
  * Thread-safe; requests run on a small pool.
  */
@@ -73,16 +76,31 @@ public final class BlogHttpServer implements AutoCloseable {
     if (request == null || !(request.get("query") instanceof String query) || query.isBlank()) {
       return Response.error(400, "a request needs a \"query\"");
     }
+    Object operationName = request.get("operationName");
+    if (exchange.getRequestMethod().equals("GET") && isMutation(query, operationName)) {
+      // GET must be safe to repeat (links, prefetching, proxies): writes go by POST.
+      return Response.error(405, "mutations need POST");
+    }
     ExecutionInput.Builder input = ExecutionInput.newExecutionInput().query(query);
     if (request.get("variables") instanceof Map<?, ?> variables) {
       @SuppressWarnings("unchecked")
       Map<String, Object> typed = (Map<String, Object>) variables;
       input.variables(typed);
     }
-    if (request.get("operationName") instanceof String operationName) {
-      input.operationName(operationName);
+    if (operationName instanceof String name) {
+      input.operationName(name);
     }
     return new Response(200, Json.write(graphQl.execute(input.build()).toSpecification()));
+  }
+
+  private static boolean isMutation(String query, Object operationName) {
+    try {
+      return Parser.parse(query).getDefinitionsOfType(OperationDefinition.class).stream()
+          .filter(operation -> operationName == null || operationName.equals(operation.getName()))
+          .anyMatch(operation -> operation.getOperation() == OperationDefinition.Operation.MUTATION);
+    } catch (InvalidSyntaxException e) {
+      return false; // the engine answers the syntax error
+    }
   }
 
   private static Response caches(HttpExchange exchange, BlogCaches caches) {

@@ -111,6 +111,7 @@ abstract class GraphQlEndpointContract {
     assertEquals(400, client.send("POST", "/graphql", "{not json").statusCode());
     assertEquals(400, client.send("POST", "/graphql", "{}").statusCode());
     assertEquals(405, client.send("PUT", "/graphql", "{}").statusCode());
+    assertEquals(405, client.send("GET", "/graphql?query=mutation%7Bdelete_tag(id:1)%7Bok%7D%7D", null).statusCode());
     Map<String, Object> unknownField = client.post("{ nothing }");
     assertFalse(((List<?>) unknownField.get("errors")).isEmpty());
   }
