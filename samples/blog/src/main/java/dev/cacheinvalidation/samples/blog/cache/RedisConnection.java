@@ -15,8 +15,8 @@ final class RedisConnection {
   static UnifiedJedis open(String uri) {
     URI parsed = URI.create(uri);
     if (!"redis".equals(parsed.getScheme()) && !"rediss".equals(parsed.getScheme())) {
-      throw new IllegalArgumentException("invalidation.redis.uri: the blog sample opens redis:// and rediss:// only, not "
-          + describe(uri));
+      throw new IllegalArgumentException(
+          "invalidation.redis.uri: the blog sample opens redis:// and rediss:// only, not " + describe(uri));
     }
     return new JedisPooled(parsed);
   }

@@ -24,8 +24,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The blog over HTTP with the JDK's own server: {@code POST /graphql} with a JSON body
- * {@code {"query", "variables", "operationName"}} (or, for queries, {@code GET /graphql?query=...}) answers the GraphQL
- * result as JSON; {@code GET /caches} shows what the read caches hold, to watch invalidations happen.
+ * {@code {"query", "variables", "operationName"}} (or, for queries, {@code GET /graphql?query=...}) answers
+ * the GraphQL result as JSON; {@code GET /caches} shows what the read caches hold, to watch invalidations
+ * happen.
  * Thread-safe; requests run on a small pool.
  */
 public final class BlogHttpServer implements AutoCloseable {

@@ -13,7 +13,8 @@ class CacheSettingsTest {
   @Test
   void readsTheAgentsArgumentsWithTheirContinuationRule() {
     Map<String, String> arguments = CacheSettings.agentArguments(List.of("-Xmx1g",
-        "-javaagent:/x/cache-invalidation-agent.jar=strategy=versioning,log,redis.uri=redis://h:1/2,config=a.properties",
+        "-javaagent:/x/cache-invalidation-agent.jar=strategy=versioning,log,redis.uri=redis://h:1/2"
+            + ",config=a.properties",
         "-javaagent:/y/other-agent.jar=strategy=caffeine"));
     assertEquals(Map.of("invalidation.strategy", "versioning,log", "invalidation.redis.uri", "redis://h:1/2",
         "config", "a.properties"), arguments);

@@ -92,14 +92,15 @@ abstract class GraphQlEndpointContract {
 
   @Test
   void theGeneratedCrudMutationsInsertUpdateAndDelete() throws Exception {
-    Map<String, Object> inserted = data(client.post("mutation { insert_tag(object: { name: \"generated\" }) { id name } }"));
+    Map<String, Object> inserted =
+        data(client.post("mutation { insert_tag(object: { name: \"generated\" }) { id name } }"));
     Map<?, ?> tag = (Map<?, ?>) inserted.get("insert_tag");
     assertEquals("generated", tag.get("name"));
     Map<String, Object> updated = data(client.post("mutation { update_tag_by_pk(id: " + tag.get("id")
         + ", _set: { name: \"regenerated\" }) { name } }"));
     assertEquals(Map.of("name", "regenerated"), updated.get("update_tag_by_pk"));
-    Map<String, Object> post = data(client.post("mutation { insert_post(object: { title: \"Generated\", category_id: 2 })"
-        + " { id title category { name } } }"));
+    Map<String, Object> post = data(client.post(
+        "mutation { insert_post(object: { title: \"Generated\", category_id: 2 }) { id title category { name } } }"));
     assertEquals(Map.of("name", "Music"), ((Map<?, ?>) post.get("insert_post")).get("category"));
     assertEquals(Map.of("name", "regenerated"),
         data(client.post("mutation { delete_tag_by_pk(id: " + tag.get("id") + ") { name } }")).get("delete_tag_by_pk"));
