@@ -53,13 +53,13 @@ public final class NarratedDemo {
     out.println(agentAttached ? "Agent attached." : "No agent attached: watch for stale reads.");
 
     SortedMap<String, String> before = caches.contents();
-    execute("{ category(id: 1) { name } posts { title category { name } tags { name } comments { author } } }");
+    String query = "{ category(id: 1) { name } posts { title category { name } tags { name } comments { author } } }";
+    execute(query);
     SortedMap<String, String> after = snapshot("filled");
-    say("1. query { category(id: 1) { name } posts { title category { name } tags { name } comments { author } } }");
+    say("1. query %s", query);
     say("   filled the caches: %s", String.join(", ", added(before, after)));
 
-    committed("2. mutation { update_category(id: 1, input: { name: \"Novels\" }) { ok } }   (snake_case)",
-        "committed", "update_category(id: 1, input: { name: \"Novels\" })");
+    committed(2, "committed", "update_category(id: 1, input: { name: \"Novels\" }) { ok }", "snake_case");
     String cached = stringAt(execute("{ category(id: 1) { name } }"), "category", "name");
     String stored = database.read(session -> session.find(Category.class, 1L).getName());
     snapshot("reread");
@@ -68,22 +68,21 @@ public final class NarratedDemo {
         : "   category 1 still reads \"%s\" from the cache, but the database says \"" + stored
             + "\": a stale read; " + AGENT_HINT + ".", cached);
 
-    committed("3. mutation { updatePost(id: 2, input: { tag_ids: [1, 3] }) { ok } }   (camelCase, many-to-many)",
-        "many-to-many", "updatePost(id: 2, input: { tag_ids: [1, 3] })");
-    committed("4. mutation { insert_comment(object: { post_id: 1, author: \"grace\", body: \"The agent does.\" })"
-        + " { id } }   (generated CRUD)", "generated",
-        "insert_comment(object: { post_id: 1, author: \"grace\", body: \"The agent does.\" })");
+    committed(3, "many-to-many", "updatePost(id: 2, input: { tag_ids: [1, 3] }) { ok }", "camelCase, many-to-many");
+    committed(4, "generated", "insert_comment(object: { post_id: 1, author: \"grace\", body: \"The agent does.\" })"
+        + " { id }", "generated CRUD");
 
     rollback();
     counters();
   }
 
   /** Runs a mutation and narrates which entries its commit removed. */
-  private void committed(String headline, String step, String mutation) {
+  private void committed(int number, String step, String field, String kind) {
     SortedMap<String, String> before = caches.contents();
-    execute("mutation { " + mutation + (mutation.startsWith("insert_") ? " { id } }" : " { ok } }"));
+    String mutation = "mutation { " + field + " }";
+    execute(mutation);
     SortedMap<String, String> after = snapshot(step);
-    say(headline);
+    say("%d. %s   (%s)", number, mutation, kind);
     List<String> removed = removed(before, after);
     say(removed.isEmpty()
         ? "   committed; nothing was removed from the caches: their entries are stale now ("
