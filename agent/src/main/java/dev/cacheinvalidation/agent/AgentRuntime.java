@@ -101,9 +101,10 @@ public final class AgentRuntime {
     return strategyFactory.versions();
   }
 
-  /** The active strategies as a comma list. */
+  /** The active strategies as a comma list (companions such as caffeine-broadcast are not listed). */
   public String strategyText() {
-    return String.join(",", pipeline.settings().strategies().stream().map(InvalidationStrategy::name).toList());
+    return String.join(",", pipeline.settings().strategies().stream().map(InvalidationStrategy::name)
+        .filter(ConfigKeys.STRATEGY_NAMES::contains).toList());
   }
 
   /** The active sources as a comma list, in documentation order. */

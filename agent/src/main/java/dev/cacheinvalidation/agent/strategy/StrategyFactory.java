@@ -4,6 +4,7 @@ import dev.cacheinvalidation.agent.config.AgentConfig;
 import dev.cacheinvalidation.agent.config.ConfigKeys;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineCacheRegistry;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineStrategy;
+import dev.cacheinvalidation.agent.strategy.redis.CaffeineBroadcastStrategy;
 import dev.cacheinvalidation.agent.strategy.redis.RedisEndpoints;
 import dev.cacheinvalidation.agent.strategy.redis.RedisPatternStrategy;
 import dev.cacheinvalidation.agent.strategy.redis.RedisSettings;
@@ -24,6 +25,9 @@ public final class StrategyFactory {
   private final CaffeineCacheRegistry caffeineCaches;
   private final Supplier<AgentConfig> config;
   private final RedisEndpoints redis = new RedisEndpoints();
+  /** Not a name {@code invalidation.strategy} accepts: added after {@code caffeine} when it broadcasts. */
+  private static final String BROADCAST = "caffeine-broadcast";
+
   private final Map<String, InvalidationStrategy> instances = new ConcurrentHashMap<>();
 
   /**
@@ -43,8 +47,19 @@ public final class StrategyFactory {
     List<InvalidationStrategy> out = new ArrayList<>(names.size());
     for (String name : names) {
       out.add(instances.computeIfAbsent(name, this::create));
+      if (name.equals("caffeine") && config.get().get(ConfigKeys.CAFFEINE_BROADCAST)) {
+        // The publish half of caffeine: remote, so it runs (and is retried) off the committing thread.
+        out.add(instances.computeIfAbsent(BROADCAST, key -> createBroadcast()));
+      }
     }
     return out;
+  }
+
+  private InvalidationStrategy createBroadcast() {
+    AgentConfig current = config.get();
+    CaffeineStrategy caffeine = (CaffeineStrategy) instances.computeIfAbsent("caffeine", this::create);
+    return new CaffeineBroadcastStrategy(redis.forSettings(RedisSettings.from(current)),
+        current.get(ConfigKeys.CAFFEINE_CHANNEL), caffeine);
   }
 
   private InvalidationStrategy create(String name) {
