@@ -1,0 +1,79 @@
+package dev.cacheinvalidation.samples.staleness.app;
+
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A Redis cache shared by every application instance: plain {@code GET}/{@code SET} of {@code item:<id>}.
+ * A command that fails (Redis restarted or paused) counts as a miss or a skipped put, as an application's
+ * cache-aside code would treat it. Thread-safe (one lettuce connection, which is thread-safe).
+ */
+final class RedisItemCache implements ItemCache {
+  private final RedisClient client;
+  private final StatefulRedisConnection<String, String> connection;
+  private final RedisCommands<String, String> commands;
+
+  RedisItemCache(String uri) {
+    client = RedisClient.create(uri);
+    client.setDefaultTimeout(Duration.ofMillis(500));
+    connection = client.connect();
+    commands = connection.sync();
+  }
+
+  @Override
+  public String get(String key) {
+    try {
+      return commands.get(key);
+    } catch (RuntimeException unavailable) {
+      return null;
+    }
+  }
+
+  @Override
+  public void put(String key, String value) {
+    try {
+      commands.set(key, value);
+    } catch (RuntimeException unavailable) {
+      // A failed put leaves the cache without the entry: never stale.
+    }
+  }
+
+  @Override
+  public void evict(String key) {
+    try {
+      commands.del(key);
+    } catch (RuntimeException unavailable) {
+      // The baseline's eviction is best-effort, like the design it models.
+    }
+  }
+
+  @Override
+  public Map<String, String> entries() {
+    Map<String, String> out = new TreeMap<>();
+    ScanCursor cursor = ScanCursor.INITIAL;
+    do {
+      KeyScanCursor<String> page = commands.scan(cursor, ScanArgs.Builder.matches("item:*").limit(1000));
+      for (String key : page.getKeys()) {
+        String value = commands.get(key);
+        if (value != null) {
+          out.put(key, value);
+        }
+      }
+      cursor = page;
+    } while (!cursor.isFinished());
+    return out;
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+    client.shutdown();
+  }
+}

@@ -1,0 +1,103 @@
+package dev.cacheinvalidation.samples.staleness.run;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One run of one mode: reset the database, start Redis when the mode needs it, fork the application
+ * instances, let them run while injecting the mode's fault halfway, wait until every instance has quiesced,
+ * then have each compare its cache with the database. Not thread-safe.
+ */
+final class CheckerRun {
+  private static final long START_TIMEOUT_MILLIS = 120_000;
+  private static final long QUIESCE_TIMEOUT_MILLIS = 120_000;
+
+  private final Mode mode;
+  private final Settings settings;
+  private final SharedDatabase database;
+  private final int index;
+
+  CheckerRun(Mode mode, Settings settings, SharedDatabase database, int index) {
+    this.mode = mode;
+    this.settings = settings;
+    this.database = database;
+    this.index = index;
+  }
+
+  List<RunResult> execute() throws Exception {
+    database.reset(settings.keys());
+    RedisProcess redis = mode.usesRedis() ? RedisProcess.start() : null;
+    List<ApplicationProcess> instances = new ArrayList<>();
+    try {
+      for (int i = 0; i < mode.instances(); i++) {
+        Path log = settings.outputDir().resolve(mode.name() + "-run" + index + "-instance" + i + ".log");
+        instances.add(new ApplicationProcess(command(i, redis), log));
+      }
+      for (ApplicationProcess instance : instances) {
+        instance.await("ready", START_TIMEOUT_MILLIS);
+      }
+      for (ApplicationProcess instance : instances) {
+        instance.send("run " + settings.durationMillis());
+      }
+      FaultInjector.inject(mode.fault(), settings.durationMillis(), redis, instances);
+      List<ApplicationProcess> survivors = new ArrayList<>();
+      for (ApplicationProcess instance : instances) {
+        if (instance.isAlive()) {
+          instance.await("quiesced", settings.durationMillis() + QUIESCE_TIMEOUT_MILLIS);
+          survivors.add(instance);
+        }
+      }
+      List<RunResult> results = new ArrayList<>();
+      for (ApplicationProcess instance : survivors) {
+        instance.send("compare");
+        results.add(RunResult.parse(instance.await("result", 60_000), instance.await("windows", 10_000),
+            instance.await("examples", 10_000), instance.await("error", 10_000)));
+      }
+      return results;
+    } finally {
+      for (ApplicationProcess instance : instances) {
+        instance.close();
+      }
+      if (redis != null) {
+        redis.close();
+      }
+    }
+  }
+
+  private List<String> command(int instance, RedisProcess redis) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx256m");
+    if (mode.agentArguments() != null) {
+      command.add("-javaagent:" + settings.agentJar().toAbsolutePath() + "=" + mode.agentArguments());
+      command.add("-Dinvalidation.mutations.updateItem=item");
+      command.add("-Dinvalidation.log.level=warn");
+      command.add("-Dinvalidation.jmx.delay-ms=0");
+      if (redis != null) {
+        command.add("-Dinvalidation.redis.uri=" + redis.uri());
+      }
+      for (String property : mode.systemProperties()) {
+        command.add("-D" + property);
+      }
+    }
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add("dev.cacheinvalidation.samples.staleness.app.CacheAsideApp");
+    command.add("db=" + database.url());
+    command.add("cache=" + mode.cache());
+    command.add("redis=" + (redis == null ? "-" : redis.uri()));
+    command.add("eviction=" + mode.eviction());
+    command.add("readers=" + settings.readers());
+    command.add("writers=" + settings.writers());
+    command.add("seed=" + ((settings.seed() + index) * 10 + instance));
+    command.add("keys=" + settings.keys());
+    command.add("paths=" + settings.paths());
+    command.add("rollback-percent=" + settings.rollbackPercent());
+    command.add("read-delay-us=" + settings.readDelayMicros());
+    command.add("probe-timeout-ms=" + settings.probeTimeoutMillis());
+    command.add("settle-ms=" + mode.settleMillis());
+    return command;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.cacheinvalidation.samples.staleness.run;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Entry point: runs every selected {@link Mode} {@code runs} times, prints the results table (also written to
+ * {@code results.md} beside the run logs) and exits 1 when a mode breaks its promise: a freshness-promising
+ * mode with a stale entry after quiescing, or a baseline without one.
+ *
+ * <p>Options: {@code --profile=short|full} (1 or 100 runs per mode), {@code --runs=N}, {@code --modes=a,b},
+ * {@code --duration-ms=N}, {@code --seed=N}, {@code --agent=<jar>}. Run from the repository root.
+ */
+public final class StalenessChecker {
+  private StalenessChecker() {}
+
+  public static void main(String[] args) throws Exception {
+    Path jarDir = Path.of(StalenessChecker.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        .getParent();
+    Path outputDir = jarDir.resolve("staleness-runs");
+    Path agentJar = Path.of("agent/target/cache-invalidation-agent.jar");
+    Settings settings = Settings.shortProfile(agentJar, outputDir);
+    List<String> selected = null;
+    for (String arg : args) {
+      String[] pair = arg.split("=", 2);
+      switch (pair[0]) {
+        case "--profile" -> settings = pair[1].equals("full") ? Settings.fullProfile(agentJar, outputDir)
+            : Settings.shortProfile(agentJar, outputDir);
+        case "--runs" -> settings = settings.withRuns(Integer.parseInt(pair[1]));
+        case "--duration-ms" -> settings = settings.withDuration(Long.parseLong(pair[1]));
+        case "--seed" -> settings = settings.withSeed(Long.parseLong(pair[1]));
+        case "--agent" -> settings = settings.withAgentJar(Path.of(pair[1]));
+        case "--modes" -> selected = Arrays.asList(pair[1].split(","));
+        default -> {
+          System.err.println("unknown option " + arg + "; accepted: --profile=short|full --runs=N "
+              + "--modes=a,b --duration-ms=N --seed=N --agent=<jar>");
+          System.exit(2);
+        }
+      }
+    }
+    if (!Files.isRegularFile(settings.agentJar())) {
+      System.err.println("no agent jar at " + settings.agentJar().toAbsolutePath()
+          + ": build it (mvn -B -q package -DskipTests) and run from the repository root, or pass --agent=<jar>");
+      System.exit(2);
+    }
+    Files.createDirectories(outputDir);
+    List<ModeTally> tallies = new ArrayList<>();
+    try (SharedDatabase database = new SharedDatabase()) {
+      for (Mode mode : Mode.all()) {
+        if (selected == null || selected.contains(mode.name())) {
+          tallies.add(runMode(mode, settings, database));
+        }
+      }
+    }
+    String table = ResultTable.render(tallies, settings);
+    System.out.println(table);
+    Files.writeString(outputDir.resolve("results.md"), table);
+    boolean violated = false;
+    for (ModeTally tally : tallies) {
+      String violation = tally.violation();
+      if (violation != null) {
+        violated = true;
+        System.out.println("[staleness] VIOLATED " + tally.mode.name() + ": " + violation);
+      }
+    }
+    System.out.println(violated ? "[staleness] FAILED: a mode broke its promise (logs: " + outputDir + ")"
+        : "[staleness] OK: every freshness promise held and every baseline showed staleness");
+    System.exit(violated ? 1 : 0);
+  }
+
+  private static ModeTally runMode(Mode mode, Settings settings, SharedDatabase database) {
+    ModeTally tally = new ModeTally(mode);
+    for (int run = 0; run < settings.runs(); run++) {
+      long started = System.nanoTime();
+      try {
+        tally.add(new CheckerRun(mode, settings, database, run).execute(), mode.cache().equals("redis"));
+      } catch (Exception e) {
+        tally.failed("run " + run + ": " + e.getMessage());
+      }
+      System.out.printf(Locale.ROOT, "[staleness] %s run %d/%d: %d stale so far (%.1f s)%n", mode.name(), run + 1,
+          settings.runs(), tally.stale, (System.nanoTime() - started) / 1e9);
+    }
+    return tally;
+  }
+}
