@@ -25,14 +25,15 @@ import org.hibernate.cfg.Configuration;
  * <p>Protocol (lines on stdin/stdout): prints {@code @@ready}; on {@code run <ms>} runs the workload that long,
  * then quiesces (threads joined, open window probes resolved, the agent's {@code PendingInvalidations} at 0,
  * then {@code settle-ms}) and prints {@code @@quiesced}; on {@code compare} compares every cached entry with its
- * database row and prints {@code @@result ...} and {@code @@windows ...}, then exits. Arguments are
+ * database row, prints {@code @@result}, {@code @@windows}, {@code @@examples} and {@code @@error} lines and
+ * empties the cache for the next {@code run}; {@code exit} (or end of input) ends it. Arguments are
  * {@code key=value}: see {@link #main}.
  */
 public final class CacheAsideApp {
   private CacheAsideApp() {}
 
   /**
-   * Arguments: {@code db} (JDBC URL), {@code cache} ({@code caffeine}|{@code redis}), {@code redis} (URI),
+   * Arguments: {@code db} (JDBC URL), {@code cache} ({@code caffeine}|{@code redis}|{@code versioned-redis}), {@code redis} (URI),
    * {@code eviction} ({@code agent}|{@code before-commit}|{@code none}), {@code readers}, {@code writers},
    * {@code seed}, {@code keys}, {@code paths} (comma list of {@code jdbc,jpa,graphql}), {@code rollback-percent},
    * {@code read-delay-us}, {@code probe-timeout-ms}, {@code settle-ms}.
@@ -47,42 +48,67 @@ public final class CacheAsideApp {
     dataSource.setMaxConnections(64);
     List<String> paths = List.of(options.get("paths").split(","));
     SessionFactory jpa = paths.contains("jpa") ? sessionFactory(dataSource) : null;
-    try (ItemCache cache = options.get("cache").equals("redis")
-        ? new RedisItemCache(options.get("redis")) : new CaffeineItemCache()) {
-      InvalidationWindowProbe probe = new InvalidationWindowProbe(cache, intOption(options, "probe-timeout-ms"));
-      Workload workload = new Workload(dataSource, cache, Eviction.parse(options.get("eviction")), probe,
-          intOption(options, "keys"), intOption(options, "rollback-percent"), intOption(options, "read-delay-us"));
-      List<List<ItemWriter>> writerPaths = new ArrayList<>();
+    List<List<ItemWriter>> writerPaths = new ArrayList<>();
+    try (ItemCache cache = cache(options.get("cache"), options.get("redis"))) {
       for (int i = 0; i < intOption(options, "writers"); i++) {
         writerPaths.add(openPaths(paths, dataSource, jpa));
       }
       BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       say("@@ready");
-      String run = commands.readLine();
-      long durationMillis = Long.parseLong(run.substring("run ".length()));
-      workload.start(intOption(options, "readers"), writerPaths, Long.parseLong(options.get("seed")));
-      Thread.sleep(durationMillis);
-      workload.stop();
-      probe.drain();
-      long pending = awaitAgentIdle();
-      Thread.sleep(intOption(options, "settle-ms"));
-      say("@@quiesced");
-      commands.readLine();
-      Comparison comparison = compare(cache, dataSource);
-      say("@@result reads=" + workload.reads + " misses=" + workload.misses + " commits=" + workload.commits
-          + " rollbacks=" + workload.rollbacks + " errors=" + workload.errors + " cached=" + comparison.cached
-          + " stale=" + comparison.stale + " unobserved=" + probe.unobserved() + " dropped=" + probe.dropped()
-          + " pending=" + pending);
-      say("@@windows " + probe.windowsMicros().stream().map(String::valueOf).collect(Collectors.joining(",")));
-      say("@@examples " + String.join(";", comparison.examples));
-      say("@@error " + workload.firstError.get());
+      int round = 0;
+      for (String command; (command = commands.readLine()) != null && !command.equals("exit"); round++) {
+        runRound(options, cache, dataSource, writerPaths, Long.parseLong(command.substring("run ".length())),
+            Long.parseLong(options.get("seed")) * 1_000 + round, commands);
+      }
     } finally {
+      for (List<ItemWriter> writers : writerPaths) {
+        for (ItemWriter writer : writers) {
+          writer.close();
+        }
+      }
       if (jpa != null) {
         jpa.close();
       }
       dataSource.dispose();
     }
     System.exit(0);
+  }
+
+  /** One run: workload, quiescing, then (on {@code compare}) the comparison; the cache is emptied after it. */
+  private static void runRound(Map<String, String> options, ItemCache cache, JdbcConnectionPool dataSource,
+      List<List<ItemWriter>> writerPaths, long durationMillis, long seed, BufferedReader commands)
+      throws Exception {
+    InvalidationWindowProbe probe = new InvalidationWindowProbe(cache, intOption(options, "probe-timeout-ms"));
+    Workload workload = new Workload(dataSource, cache, Eviction.parse(options.get("eviction")), probe,
+        intOption(options, "keys"), intOption(options, "rollback-percent"), intOption(options, "read-delay-us"));
+    workload.start(intOption(options, "readers"), writerPaths, seed);
+    Thread.sleep(durationMillis);
+    workload.stop();
+    probe.drain();
+    long pending = awaitAgentIdle();
+    Thread.sleep(intOption(options, "settle-ms"));
+    say("@@quiesced");
+    commands.readLine();
+    Comparison comparison = compare(cache, dataSource);
+    // Each run starts from an empty cache; clearing here is the harness's, not an invalidation under test.
+    cache.clear();
+    say("@@result reads=" + workload.reads + " misses=" + workload.misses + " commits=" + workload.commits
+        + " rollbacks=" + workload.rollbacks + " errors=" + workload.errors + " cached=" + comparison.cached
+        + " stale=" + comparison.stale + " unobserved=" + probe.unobserved() + " dropped=" + probe.dropped()
+        + " pending=" + pending);
+    say("@@windows " + probe.windowsMicros().stream().map(String::valueOf).collect(Collectors.joining(",")));
+    say("@@examples " + String.join(";", comparison.examples));
+    say("@@error " + workload.firstError.get());
+  }
+
+  private static ItemCache cache(String kind, String redisUri) {
+    return switch (kind) {
+      case "caffeine" -> new CaffeineItemCache();
+      case "redis" -> new RedisItemCache(redisUri);
+      case "versioned-redis" -> new VersionedRedisItemCache(redisUri);
+      default -> throw new IllegalArgumentException("cache: unknown cache '" + kind
+          + "'; accepted: caffeine, redis, versioned-redis");
+    };
   }
 
   private static List<ItemWriter> openPaths(List<String> paths, JdbcConnectionPool dataSource,

@@ -30,5 +30,10 @@ final class CaffeineItemCache implements ItemCache {
   }
 
   @Override
+  public void clear() {
+    cache.invalidateAll();
+  }
+
+  @Override
   public void close() {}
 }

@@ -67,7 +67,7 @@ final class InvalidationWindowProbe {
   }
 
   private boolean isApplied(String key, long version) {
-    String cached = cache.get(key);
+    String cached = cache.get(cache.slot(key));
     return cached == null || Long.parseLong(cached) >= version;
   }
 

@@ -8,15 +8,26 @@ import java.util.Map;
  * Implementations are thread-safe.
  */
 interface ItemCache extends AutoCloseable {
-  /** The cached value, or {@code null} on a miss. */
-  String get(String key);
+  /**
+   * The physical key under which {@code key} is read and put now. A reader asks for it once, before its
+   * database read, and uses it for both its get and its put (key versioning resolves the version here).
+   */
+  default String slot(String key) {
+    return key;
+  }
 
-  void put(String key, String value);
+  /** The cached value under a {@link #slot}, or {@code null} on a miss. */
+  String get(String slot);
+
+  void put(String slot, String value);
 
   void evict(String key);
 
-  /** A snapshot of every cached {@code item:*} entry. */
+  /** A snapshot of every reachable cached entry, by logical key {@code item:<id>}. */
   Map<String, String> entries();
+
+  /** Empties the cache between runs (the harness's reset, not an invalidation under test). */
+  void clear();
 
   @Override
   void close();

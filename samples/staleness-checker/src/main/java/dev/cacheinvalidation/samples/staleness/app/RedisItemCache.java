@@ -72,6 +72,16 @@ final class RedisItemCache implements ItemCache {
   }
 
   @Override
+  public void clear() {
+    // Only item:<id> entries (and versioned ones); the version key is the agent's and stays.
+    for (String key : entries().keySet()) {
+      if (!key.equals(VersionedRedisItemCache.VERSION_KEY)) {
+        evict(key);
+      }
+    }
+  }
+
+  @Override
   public void close() {
     connection.close();
     client.shutdown();

@@ -31,8 +31,10 @@ final class Workload {
   private final int keys;
   private final int rollbackPercent;
   private final int readDelayMicros;
-  private final AtomicBoolean stopped = new AtomicBoolean();
-  private final List<Thread> threads = new ArrayList<>();
+  private final AtomicBoolean writersStopped = new AtomicBoolean();
+  private final AtomicBoolean readersStopped = new AtomicBoolean();
+  private final List<Thread> readerThreads = new ArrayList<>();
+  private final List<Thread> writerThreads = new ArrayList<>();
   final AtomicLong reads = new AtomicLong();
   final AtomicLong misses = new AtomicLong();
   final AtomicLong commits = new AtomicLong();
@@ -55,20 +57,28 @@ final class Workload {
   void start(int readers, List<List<ItemWriter>> writerPaths, long seed) {
     for (int i = 0; i < readers; i++) {
       Random random = new Random(seed * 1_000 + i);
-      threads.add(new Thread(() -> guarded(() -> read(random)), "reader-" + i));
+      readerThreads.add(new Thread(() -> guarded(() -> read(random)), "reader-" + i));
     }
     for (int i = 0; i < writerPaths.size(); i++) {
       Random random = new Random(seed * 1_000 + 500 + i);
       List<ItemWriter> paths = writerPaths.get(i);
-      threads.add(new Thread(() -> guarded(() -> write(random, paths)), "writer-" + i));
+      writerThreads.add(new Thread(() -> guarded(() -> write(random, paths)), "writer-" + i));
     }
-    threads.forEach(Thread::start);
+    readerThreads.forEach(Thread::start);
+    writerThreads.forEach(Thread::start);
   }
 
-  /** Stops every thread and waits for in-flight reads and writes to finish. */
+  /**
+   * Stops the writers and waits for their last commits, then stops the readers. Readers stay active through
+   * the final commits on purpose: stopping them first would hide the stale-set race of the last write.
+   */
   void stop() throws InterruptedException {
-    stopped.set(true);
-    for (Thread thread : threads) {
+    writersStopped.set(true);
+    for (Thread thread : writerThreads) {
+      thread.join();
+    }
+    readersStopped.set(true);
+    for (Thread thread : readerThreads) {
       thread.join();
     }
   }
@@ -89,12 +99,13 @@ final class Workload {
   private void read(Random random) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement("select version from item where id = ?")) {
-      while (!stopped.get()) {
+      while (!readersStopped.get()) {
         LockSupport.parkNanos(READ_PAUSE_NANOS);
         long id = random.nextInt(keys);
         String key = "item:" + id;
         reads.incrementAndGet();
-        if (cache.get(key) != null) {
+        String slot = cache.slot(key);
+        if (cache.get(slot) != null) {
           continue;
         }
         misses.incrementAndGet();
@@ -107,41 +118,35 @@ final class Workload {
         if (readDelayMicros > 0) {
           LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(random.nextInt(readDelayMicros)));
         }
-        cache.put(key, Long.toString(version));
+        cache.put(slot, Long.toString(version));
       }
     }
   }
 
-  private void write(Random random, List<ItemWriter> writers) throws Exception {
-    try {
-      while (!stopped.get()) {
-        long id = random.nextInt(keys);
-        String key = "item:" + id;
-        ItemWriter writer = writers.get(random.nextInt(writers.size()));
-        boolean commit = random.nextInt(100) >= rollbackPercent;
-        Runnable beforeCommit = eviction == Eviction.BEFORE_COMMIT ? () -> cache.evict(key) : () -> {};
-        long version;
-        try {
-          version = writer.write(id, commit, beforeCommit);
-        } catch (Exception e) {
-          // A lock timeout or a failed path is counted and the run goes on; the checker reports errors.
-          errors.incrementAndGet();
-          firstError.compareAndSet("", e.toString());
-          continue;
-        }
-        long committedNanos = System.nanoTime();
-        if (version == ItemWriter.ROLLED_BACK) {
-          rollbacks.incrementAndGet();
-        } else {
-          commits.incrementAndGet();
-          if (eviction != Eviction.NONE) {
-            probe.committed(key, version, committedNanos);
-          }
-        }
+  private void write(Random random, List<ItemWriter> writers) {
+    while (!writersStopped.get()) {
+      long id = random.nextInt(keys);
+      String key = "item:" + id;
+      ItemWriter writer = writers.get(random.nextInt(writers.size()));
+      boolean commit = random.nextInt(100) >= rollbackPercent;
+      Runnable beforeCommit = eviction == Eviction.BEFORE_COMMIT ? () -> cache.evict(key) : () -> {};
+      long version;
+      try {
+        version = writer.write(id, commit, beforeCommit);
+      } catch (Exception e) {
+        // A lock timeout or a failed path is counted and the run goes on; the checker reports errors.
+        errors.incrementAndGet();
+        firstError.compareAndSet("", e.toString());
+        continue;
       }
-    } finally {
-      for (ItemWriter writer : writers) {
-        writer.close();
+      long committedNanos = System.nanoTime();
+      if (version == ItemWriter.ROLLED_BACK) {
+        rollbacks.incrementAndGet();
+      } else {
+        commits.incrementAndGet();
+        if (eviction != Eviction.NONE) {
+          probe.committed(key, version, committedNanos);
+        }
       }
     }
   }

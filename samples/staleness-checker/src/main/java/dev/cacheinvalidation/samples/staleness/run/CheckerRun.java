@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One run of one mode: reset the database, start Redis when the mode needs it, fork the application
- * instances, let them run while injecting the mode's fault halfway, wait until every instance has quiesced,
- * then have each compare its cache with the database. Not thread-safe.
+ * A few consecutive runs of one mode on the same forked JVMs (start-up dominates a short run): reset the
+ * database, start Redis when the mode needs it, fork the application instances; then per run, let them run
+ * while injecting the mode's fault halfway, wait until every instance has quiesced, and have each compare its
+ * cache with the database (then empty it). A mode that kills a JVM gets one run per session. Not thread-safe.
  */
 final class CheckerRun {
   private static final long START_TIMEOUT_MILLIS = 120_000;
@@ -18,42 +19,37 @@ final class CheckerRun {
   private final Settings settings;
   private final SharedDatabase database;
   private final int index;
+  private final int runs;
 
-  CheckerRun(Mode mode, Settings settings, SharedDatabase database, int index) {
+  CheckerRun(Mode mode, Settings settings, SharedDatabase database, int index, int runs) {
     this.mode = mode;
     this.settings = settings;
     this.database = database;
     this.index = index;
+    this.runs = runs;
   }
 
-  List<RunResult> execute() throws Exception {
+  /** Each run's results, one per surviving instance; stops at the first run that fails. */
+  List<List<RunResult>> execute() throws Exception {
     database.reset(settings.keys());
     RedisProcess redis = mode.usesRedis() ? RedisProcess.start() : null;
     List<ApplicationProcess> instances = new ArrayList<>();
     try {
       for (int i = 0; i < mode.instances(); i++) {
-        Path log = settings.outputDir().resolve(mode.name() + "-run" + index + "-instance" + i + ".log");
+        Path log = settings.outputDir().resolve(mode.name() + "-session" + index + "-instance" + i + ".log");
         instances.add(new ApplicationProcess(command(i, redis), log));
       }
       for (ApplicationProcess instance : instances) {
         instance.await("ready", START_TIMEOUT_MILLIS);
       }
-      for (ApplicationProcess instance : instances) {
-        instance.send("run " + settings.durationMillis());
+      List<List<RunResult>> results = new ArrayList<>();
+      for (int run = 0; run < runs; run++) {
+        results.add(runOnce(redis, instances));
       }
-      FaultInjector.inject(mode.fault(), settings.durationMillis(), redis, instances);
-      List<ApplicationProcess> survivors = new ArrayList<>();
       for (ApplicationProcess instance : instances) {
         if (instance.isAlive()) {
-          instance.await("quiesced", settings.durationMillis() + QUIESCE_TIMEOUT_MILLIS);
-          survivors.add(instance);
+          instance.send("exit");
         }
-      }
-      List<RunResult> results = new ArrayList<>();
-      for (ApplicationProcess instance : survivors) {
-        instance.send("compare");
-        results.add(RunResult.parse(instance.await("result", 60_000), instance.await("windows", 10_000),
-            instance.await("examples", 10_000), instance.await("error", 10_000)));
       }
       return results;
     } finally {
@@ -64,6 +60,27 @@ final class CheckerRun {
         redis.close();
       }
     }
+  }
+
+  private List<RunResult> runOnce(RedisProcess redis, List<ApplicationProcess> instances) throws Exception {
+    for (ApplicationProcess instance : instances) {
+      instance.send("run " + settings.durationMillis());
+    }
+    FaultInjector.inject(mode.fault(), settings.durationMillis(), redis, instances);
+    List<ApplicationProcess> survivors = new ArrayList<>();
+    for (ApplicationProcess instance : instances) {
+      if (instance.isAlive()) {
+        instance.await("quiesced", settings.durationMillis() + QUIESCE_TIMEOUT_MILLIS);
+        survivors.add(instance);
+      }
+    }
+    List<RunResult> results = new ArrayList<>();
+    for (ApplicationProcess instance : survivors) {
+      instance.send("compare");
+      results.add(RunResult.parse(instance.await("result", 60_000), instance.await("windows", 10_000),
+          instance.await("examples", 10_000), instance.await("error", 10_000)));
+    }
+    return results;
   }
 
   private List<String> command(int instance, RedisProcess redis) throws IOException {

@@ -72,16 +72,24 @@ public final class StalenessChecker {
     System.exit(violated ? 1 : 0);
   }
 
+  /** Runs per forked JVM: enough to amortise start-up, few enough that a crashed session loses little. */
+  private static final int RUNS_PER_SESSION = 10;
+
   private static ModeTally runMode(Mode mode, Settings settings, SharedDatabase database) {
     ModeTally tally = new ModeTally(mode);
-    for (int run = 0; run < settings.runs(); run++) {
+    int perSession = mode.fault() == Fault.JVM_KILL ? 1 : RUNS_PER_SESSION;
+    for (int done = 0, session = 0; done < settings.runs(); session++) {
+      int runs = Math.min(perSession, settings.runs() - done);
       long started = System.nanoTime();
       try {
-        tally.add(new CheckerRun(mode, settings, database, run).execute(), mode.cache().equals("redis"));
+        for (List<RunResult> run : new CheckerRun(mode, settings, database, session, runs).execute()) {
+          tally.add(run, mode.cache().endsWith("redis"));
+        }
       } catch (Exception e) {
-        tally.failed("run " + run + ": " + e.getMessage());
+        tally.failed("session " + session + ": " + e.getMessage());
       }
-      System.out.printf(Locale.ROOT, "[staleness] %s run %d/%d: %d stale so far (%.1f s)%n", mode.name(), run + 1,
+      done += runs;
+      System.out.printf(Locale.ROOT, "[staleness] %s: %d/%d runs, %d stale so far (%.1f s)%n", mode.name(), done,
           settings.runs(), tally.stale, (System.nanoTime() - started) / 1e9);
     }
     return tally;
