@@ -56,7 +56,7 @@ public final class AgentRuntime {
     this.config = config;
     this.configSupplier = configSupplier;
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
-    this.strategyFactory = new StrategyFactory(caffeineCaches);
+    this.strategyFactory = new StrategyFactory(caffeineCaches, () -> this.config);
     this.catalog = new NameCatalog(config.tables());
     this.pipeline = new WritePipeline(settingsFrom(config, strategiesOrDefault(config)), catalog, statistics,
         dispatcher);

@@ -40,6 +40,18 @@ public final class ConfigKeys {
       ConfigKeys::redisUri, "a redis://, rediss:// or redis-sentinel:// URI");
   public static final ConfigKey<Integer> REDIS_SCAN_COUNT =
       add("redis.scan-count", "1000", text -> intRange(text, 1, 1_000_000), "a whole number from 1 to 1000000");
+  public static final ConfigKey<String> REDIS_CLUSTER = add("redis.cluster", "auto",
+      text -> oneOf(text, "auto", "true", "false"), "one of auto, true, false");
+  public static final ConfigKey<Integer> REDIS_TIMEOUT_MS = add("redis.timeout-ms", "5000",
+      text -> intRange(text, 1, 600_000), "a whole number of milliseconds from 1 to 600000");
+  public static final ConfigKey<Integer> REDIS_DELETE_AGAIN_AFTER_MS = add("redis.delete-again-after-ms", "0",
+      text -> intRange(text, 0, 3_600_000), "a whole number of milliseconds from 0 (off) to 3600000");
+  public static final ConfigKey<String> VERSIONING_KEY = add("versioning.key", "{name}:version",
+      ConfigKeys::nonBlank, "a Redis key; {name} is the lower-case name");
+  public static final ConfigKey<Boolean> CAFFEINE_BROADCAST =
+      add("caffeine.broadcast", "false", ConfigKeys::bool, "true or false");
+  public static final ConfigKey<String> CAFFEINE_CHANNEL =
+      add("caffeine.channel", "cache-invalidation", ConfigKeys::nonBlank, "a Redis Pub/Sub channel name");
   public static final ConfigKey<List<String>> ON_STARTUP =
       add("on-startup", "", ConfigKeys::patterns, "a comma list of cache-key glob patterns (may be empty)");
   public static final ConfigKey<List<String>> ON_DDL =

@@ -1,22 +1,35 @@
 package dev.cacheinvalidation.agent.strategy;
 
+import dev.cacheinvalidation.agent.config.AgentConfig;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineCacheRegistry;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineStrategy;
+import dev.cacheinvalidation.agent.strategy.redis.RedisEndpoints;
+import dev.cacheinvalidation.agent.strategy.redis.RedisPatternStrategy;
+import dev.cacheinvalidation.agent.strategy.redis.RedisSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Builds strategies by name and keeps one instance per name, so switching back and forth over JMX reuses
- * connections. Thread-safe.
+ * connections. A Redis strategy reads the Redis settings of the configuration current when it is first
+ * created; strategies with the same settings share one Redis client. Creating a strategy never connects.
+ * Thread-safe.
  */
 public final class StrategyFactory {
   private final CaffeineCacheRegistry caffeineCaches;
+  private final Supplier<AgentConfig> config;
+  private final RedisEndpoints redis = new RedisEndpoints();
   private final Map<String, InvalidationStrategy> instances = new ConcurrentHashMap<>();
 
-  public StrategyFactory(CaffeineCacheRegistry caffeineCaches) {
+  /**
+   * @param config the configuration in force (read when a strategy is first created)
+   */
+  public StrategyFactory(CaffeineCacheRegistry caffeineCaches, Supplier<AgentConfig> config) {
     this.caffeineCaches = caffeineCaches;
+    this.config = config;
   }
 
   /**
@@ -38,6 +51,8 @@ public final class StrategyFactory {
         return new CaffeineStrategy(caffeineCaches);
       case "log":
         return new LogStrategy();
+      case "redis-pattern":
+        return new RedisPatternStrategy(redis.forSettings(RedisSettings.from(config.get())));
       default:
         throw new IllegalArgumentException("strategy '" + name + "' is not available in this build");
     }
@@ -52,5 +67,6 @@ public final class StrategyFactory {
         // Shutting down: nothing left to tell.
       }
     });
+    redis.close();
   }
 }

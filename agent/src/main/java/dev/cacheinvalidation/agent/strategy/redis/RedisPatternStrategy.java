@@ -1,0 +1,131 @@
+package dev.cacheinvalidation.agent.strategy.redis;
+
+import dev.cacheinvalidation.agent.logging.AgentLog;
+import dev.cacheinvalidation.agent.pipeline.Invalidation;
+import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+
+/**
+ * {@code redis-pattern}: deletes the Redis keys matching an invalidation's patterns, planned by
+ * {@link PatternPlan} (exact keys: one {@code UNLINK}; globs: {@link KeyspaceSweep}s over every master that can
+ * hold a match). Returns the number of keys removed.
+ *
+ * <p>Remote ({@link #isLocal()} is false): it runs on the dispatcher's workers, never on the committing thread.
+ * A failure is thrown to the dispatcher, which retries the patterns; deleting is idempotent, so a partly done
+ * delete retried is correct.
+ *
+ * <p>With {@code invalidation.redis.delete-again-after-ms} above 0, every invalidation is applied a second time
+ * after that delay (delayed double delete): it removes a value a concurrent reader loaded from the database
+ * before the commit and put in Redis after the first delete. The second delete runs on this strategy's own
+ * scheduler thread; its failure is logged, not retried (the first delete succeeded).
+ *
+ * <p>Thread-safe.
+ */
+public final class RedisPatternStrategy implements InvalidationStrategy {
+  private static final Logger log = AgentLog.get(RedisPatternStrategy.class);
+
+  private final RedisEndpoint endpoint;
+  private final ScheduledExecutorService deleteAgain;
+
+  public RedisPatternStrategy(RedisEndpoint endpoint) {
+    this.endpoint = endpoint;
+    if (endpoint.settings().deleteAgainAfterMillis() > 0) {
+      ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread thread = new Thread(runnable, "cache-invalidation-redis-delete-again");
+        thread.setDaemon(true);
+        return thread;
+      });
+      scheduler.setRemoveOnCancelPolicy(true);
+      this.deleteAgain = scheduler;
+    } else {
+      this.deleteAgain = null;
+    }
+  }
+
+  @Override
+  public String name() {
+    return "redis-pattern";
+  }
+
+  @Override
+  public boolean isLocal() {
+    return false;
+  }
+
+  @Override
+  public long apply(Invalidation invalidation) throws Exception {
+    long removed = delete(invalidation.patterns());
+    if (deleteAgain != null) {
+      scheduleSecondDelete(invalidation);
+    }
+    return removed;
+  }
+
+  /** Deletes every key matching one of {@code patterns}; returns how many were removed. */
+  long delete(List<String> patterns) throws Exception {
+    boolean cluster = endpoint.isCluster();
+    PatternPlan plan = PatternPlan.of(patterns, cluster);
+    long removed = 0;
+    if (!plan.exactKeys().isEmpty()) {
+      removed += unlinkExact(plan.exactKeys());
+    }
+    for (PatternPlan.Pass pass : plan.passes()) {
+      for (ScanNode node : endpoint.scanNodes(pass.slot())) {
+        removed += sweep(node, pass, cluster);
+      }
+    }
+    return removed;
+  }
+
+  private long unlinkExact(List<String> keys) throws Exception {
+    try {
+      Long removed = endpoint.commands().unlink(keys.toArray(new String[0]))
+          .get(endpoint.settings().commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return removed == null ? 0 : removed;
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  private long sweep(ScanNode node, PatternPlan.Pass pass, boolean cluster) throws Exception {
+    StatefulRedisConnection<String, String> connection = endpoint.borrow(node);
+    boolean failed = true;
+    try {
+      long removed = new KeyspaceSweep(connection, node, pass, endpoint.settings().scanCount(), cluster,
+          endpoint.settings().commandTimeout()).run();
+      failed = false;
+      return removed;
+    } finally {
+      endpoint.release(node, connection, failed);
+    }
+  }
+
+  private void scheduleSecondDelete(Invalidation invalidation) {
+    try {
+      deleteAgain.schedule(() -> {
+        try {
+          long removed = delete(invalidation.patterns());
+          log.debug("redis-pattern: delayed second delete of #{} removed {} key(s)", invalidation.id(), removed);
+        } catch (Exception e) {
+          log.warn("redis-pattern: the delayed second delete of invalidation #{} ({}) failed: {}",
+              invalidation.id(), invalidation.patterns(), e.toString());
+        }
+      }, endpoint.settings().deleteAgainAfterMillis(), TimeUnit.MILLISECONDS);
+    } catch (RuntimeException shutDown) {
+      // Closing: the first delete is done; nothing more to do.
+    }
+  }
+
+  @Override
+  public void close() {
+    if (deleteAgain != null) {
+      deleteAgain.shutdownNow();
+    }
+  }
+}
