@@ -13,6 +13,7 @@ import dev.cacheinvalidation.agent.pipeline.WritePipeline;
 import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
 import dev.cacheinvalidation.agent.strategy.StrategyFactory;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineCacheRegistry;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,12 +39,14 @@ import org.slf4j.Logger;
 public final class AgentRuntime {
   private static final Logger log = AgentLog.get(AgentRuntime.class);
   private static volatile AgentRuntime current;
+  /** Remote attempts waiting for a worker; past it, invalidations join the strategy's pending set instead. */
+  private static final int WORKER_QUEUE_CAPACITY = 10_000;
 
   private final Supplier<AgentConfig> configSupplier;
   private final CaffeineCacheRegistry caffeineCaches = new CaffeineCacheRegistry();
   private final AgentStatistics statistics = new AgentStatistics();
   private final ExecutorService workers = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-      new LinkedBlockingQueue<>(100_000), daemonThreads("cache-invalidation-worker"));
+      new LinkedBlockingQueue<>(WORKER_QUEUE_CAPACITY), daemonThreads("cache-invalidation-worker"));
   private final ScheduledExecutorService scheduler =
       new ScheduledThreadPoolExecutor(1, daemonThreads("cache-invalidation-retry"));
   private final InvalidationDispatcher dispatcher = new InvalidationDispatcher(statistics, workers, scheduler);
@@ -58,8 +61,10 @@ public final class AgentRuntime {
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
     this.strategyFactory = new StrategyFactory(caffeineCaches, () -> this.config);
     this.catalog = new NameCatalog(config.tables());
+    dispatcher.useDurableDirectory(durableDirectory(config));
     this.pipeline = new WritePipeline(settingsFrom(config, strategiesOrDefault(config)), catalog, statistics,
         dispatcher);
+    dispatcher.prepare(pipeline.settings().strategies());
   }
 
   /** The runtime started in this JVM, or null. */
@@ -111,6 +116,7 @@ public final class AgentRuntime {
   public synchronized void setStrategy(String text) {
     List<String> names = parse(ConfigKeys.STRATEGY.name(), text, ConfigKeys.STRATEGY);
     List<InvalidationStrategy> strategies = strategyFactory.strategies(names);
+    dispatcher.prepare(strategies);
     pipeline.update(pipeline.settings().withStrategies(strategies));
     log.info("strategy is now {}", strategyText());
   }
@@ -136,7 +142,9 @@ public final class AgentRuntime {
     AgentConfig fresh = configSupplier.get();
     AgentLog.setLevel(fresh.get(ConfigKeys.LOG_LEVEL));
     catalog.setAliases(fresh.tables());
-    pipeline.update(settingsFrom(fresh, strategiesOrDefault(fresh)));
+    List<InvalidationStrategy> strategies = strategiesOrDefault(fresh);
+    dispatcher.prepare(strategies);
+    pipeline.update(settingsFrom(fresh, strategies));
     this.config = fresh;
     log.info("configuration reloaded from {}: strategy {}, sources {}", fresh.origin(), strategyText(),
         sourcesText());
@@ -146,6 +154,7 @@ public final class AgentRuntime {
   public void shutdown() {
     workers.shutdown();
     scheduler.shutdown();
+    dispatcher.close();
     strategyFactory.closeAll();
   }
 
@@ -156,6 +165,20 @@ public final class AgentRuntime {
       log.warn("{}: {}; using the default '{}'", ConfigKeys.STRATEGY.propertyName(), e.getMessage(),
           ConfigKeys.STRATEGY.defaultText());
       return strategyFactory.strategies(ConfigKeys.STRATEGY.parse(ConfigKeys.STRATEGY.defaultText()));
+    }
+  }
+
+  private static Path durableDirectory(AgentConfig config) {
+    String directory = config.get(ConfigKeys.DURABLE_DIR);
+    if (directory.isEmpty()) {
+      return null;
+    }
+    try {
+      return Path.of(directory).toAbsolutePath();
+    } catch (RuntimeException e) {
+      log.warn("{}: '{}' is not a usable path ({}); undelivered invalidations are kept in memory only",
+          ConfigKeys.DURABLE_DIR.propertyName(), directory, e.getMessage());
+      return null;
     }
   }
 

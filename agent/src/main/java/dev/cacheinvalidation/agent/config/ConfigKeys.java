@@ -69,6 +69,10 @@ public final class ConfigKeys {
   public static final ConfigKey<String> GRAPHQL_UNMAPPED = add("graphql.unmapped", "ignore",
       text -> oneOf(text, "ignore", "all"), "one of ignore, all");
 
+  /** Where undelivered invalidations of remote strategies are journaled to survive a crash; empty: nowhere. */
+  public static final ConfigKey<String> DURABLE_DIR = add("durable.dir", "", ConfigKeys::path,
+      "a directory path (empty: no journal)");
+
   /** Prefixes of keys whose last part is a name chosen by the user. */
   public static final List<String> DYNAMIC_PREFIXES = List.of("rules.", "tables.", "mutations.");
 
@@ -152,6 +156,16 @@ public final class ConfigKeys {
       }
     }
     return List.copyOf(items);
+  }
+
+  static String path(String text) {
+    String value = text.trim();
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        throw new IllegalArgumentException("contains a control character");
+      }
+    }
+    return value;
   }
 
   static List<String> patterns(String text) {

@@ -5,6 +5,7 @@ import dev.cacheinvalidation.agent.AgentVersion;
 import dev.cacheinvalidation.agent.config.Secrets;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The {@link AgentMXBean} over an {@link AgentRuntime}. Thread-safe. */
 public final class AgentControl implements AgentMXBean {
@@ -112,6 +113,29 @@ public final class AgentControl implements AgentMXBean {
   @Override
   public Map<String, Long> getRetriesByStrategy() {
     return runtime.statistics().retriesByStrategy();
+  }
+
+  @Override
+  public Map<String, Long> getPendingByStrategy() {
+    return runtime.pipeline().dispatcher().pendingByStrategy();
+  }
+
+  @Override
+  public Map<String, Long> getReplayedByStrategy() {
+    Map<String, Long> out = new TreeMap<>();
+    runtime.statistics().strategies().forEach((name, statistics) -> out.put(name, statistics.replayed()));
+    return out;
+  }
+
+  @Override
+  public Map<String, StrategyMetrics> getStrategyMetrics() {
+    Map<String, Long> pending = runtime.pipeline().dispatcher().pendingByStrategy();
+    Map<String, StrategyMetrics> out = new TreeMap<>();
+    runtime.statistics().strategies().forEach((name, statistics) ->
+        out.put(name, StrategyMetrics.of(statistics, pending.getOrDefault(name, 0L))));
+    pending.forEach((name, count) -> out.computeIfAbsent(name,
+        missing -> StrategyMetrics.of(runtime.statistics().strategy(missing), count)));
+    return out;
   }
 
   @Override

@@ -57,6 +57,18 @@ public interface AgentMXBean {
 
   Map<String, Long> getRetriesByStrategy();
 
+  /** Invalidations not yet applied, per strategy (pending patterns, a retry, attempts under way). */
+  Map<String, Long> getPendingByStrategy();
+
+  /** Invalidations replayed from the durable journal of an earlier process, per strategy. */
+  Map<String, Long> getReplayedByStrategy();
+
+  /**
+   * Per strategy: invalidations, keys removed, failures, retries, pending, replayed, and the p50/p99
+   * milliseconds from commit to invalidation applied.
+   */
+  Map<String, StrategyMetrics> getStrategyMetrics();
+
   /** Invalidates a name through its rule, as if it had been written and committed. */
   void invalidate(String name);
 

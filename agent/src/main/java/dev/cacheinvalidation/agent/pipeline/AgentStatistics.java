@@ -5,10 +5,12 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
 
 /**
- * The agent's counters, as read over JMX. Writers only ever increment; {@link #reset} zeroes everything.
- * Thread-safe and cheap to update (striped counters).
+ * The agent's counters, as read over JMX: totals, and per strategy a {@link StrategyStatistics}. Writers only
+ * ever increment; {@link #reset} zeroes everything. Thread-safe and cheap to update (striped counters, no
+ * allocation once a strategy has been seen).
  */
 public final class AgentStatistics {
   private final LongAdder writesDetected = new LongAdder();
@@ -16,10 +18,7 @@ public final class AgentStatistics {
   private final LongAdder invalidationsIssued = new LongAdder();
   private final LongAdder invalidationFailures = new LongAdder();
   private final Map<String, LongAdder> writesBySource = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> invalidationsByStrategy = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> failuresByStrategy = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> keysRemovedByStrategy = new ConcurrentHashMap<>();
-  private final Map<String, LongAdder> retriesByStrategy = new ConcurrentHashMap<>();
+  private final Map<String, StrategyStatistics> byStrategy = new ConcurrentHashMap<>();
   private final AtomicReference<String> lastError = new AtomicReference<>("");
 
   void writeDetected(Source source) {
@@ -31,22 +30,35 @@ public final class AgentStatistics {
     writesDeduplicated.increment();
   }
 
-  public void invalidationIssued(String strategy, long keysRemoved) {
+  /** A strategy applied an invalidation: {@code keysRemoved} (-1 when unknown), {@code latencyNanos} since commit. */
+  public void invalidationIssued(String strategy, long keysRemoved, long latencyNanos) {
     invalidationsIssued.increment();
-    invalidationsByStrategy.computeIfAbsent(strategy, k -> new LongAdder()).increment();
-    if (keysRemoved > 0) {
-      keysRemovedByStrategy.computeIfAbsent(strategy, k -> new LongAdder()).add(keysRemoved);
-    }
+    strategy(strategy).applied(keysRemoved, latencyNanos);
   }
 
   public void invalidationFailed(String strategy, String error) {
     invalidationFailures.increment();
-    failuresByStrategy.computeIfAbsent(strategy, k -> new LongAdder()).increment();
+    strategy(strategy).failed();
     lastError.set(error);
   }
 
   public void retried(String strategy) {
-    retriesByStrategy.computeIfAbsent(strategy, k -> new LongAdder()).increment();
+    strategy(strategy).retried();
+  }
+
+  /** Invalidations read back from the durable journal of an earlier process. */
+  public void replayed(String strategy, long count) {
+    strategy(strategy).replayed(count);
+  }
+
+  /** The statistics of one strategy, created on first use. */
+  public StrategyStatistics strategy(String strategy) {
+    return byStrategy.computeIfAbsent(strategy, k -> new StrategyStatistics());
+  }
+
+  /** Every strategy seen so far, by name. */
+  public Map<String, StrategyStatistics> strategies() {
+    return new TreeMap<>(byStrategy);
   }
 
   public long writesDetected() {
@@ -70,23 +82,25 @@ public final class AgentStatistics {
   }
 
   public Map<String, Long> writesBySource() {
-    return snapshot(writesBySource);
+    Map<String, Long> out = new TreeMap<>();
+    writesBySource.forEach((key, value) -> out.put(key, value.sum()));
+    return out;
   }
 
   public Map<String, Long> invalidationsByStrategy() {
-    return snapshot(invalidationsByStrategy);
+    return perStrategy(StrategyStatistics::invalidations);
   }
 
   public Map<String, Long> failuresByStrategy() {
-    return snapshot(failuresByStrategy);
+    return perStrategy(StrategyStatistics::failures);
   }
 
   public Map<String, Long> keysRemovedByStrategy() {
-    return snapshot(keysRemovedByStrategy);
+    return perStrategy(StrategyStatistics::keysRemoved);
   }
 
   public Map<String, Long> retriesByStrategy() {
-    return snapshot(retriesByStrategy);
+    return perStrategy(StrategyStatistics::retries);
   }
 
   public void reset() {
@@ -95,16 +109,19 @@ public final class AgentStatistics {
     invalidationsIssued.reset();
     invalidationFailures.reset();
     writesBySource.clear();
-    invalidationsByStrategy.clear();
-    failuresByStrategy.clear();
-    keysRemovedByStrategy.clear();
-    retriesByStrategy.clear();
+    byStrategy.values().forEach(StrategyStatistics::reset);
     lastError.set("");
   }
 
-  private static Map<String, Long> snapshot(Map<String, LongAdder> counters) {
+  /** A counter per strategy, leaving out strategies whose counter is zero (as the maps always have). */
+  private Map<String, Long> perStrategy(ToLongFunction<StrategyStatistics> counter) {
     Map<String, Long> out = new TreeMap<>();
-    counters.forEach((key, value) -> out.put(key, value.sum()));
+    byStrategy.forEach((name, statistics) -> {
+      long value = counter.applyAsLong(statistics);
+      if (value != 0) {
+        out.put(name, value);
+      }
+    });
     return out;
   }
 }

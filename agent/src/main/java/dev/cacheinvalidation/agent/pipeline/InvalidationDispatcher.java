@@ -1,39 +1,37 @@
 package dev.cacheinvalidation.agent.pipeline;
 
-import dev.cacheinvalidation.agent.logging.AgentLog;
 import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
 
 /**
  * Hands invalidations to the active strategies and makes sure each one is eventually applied.
  *
  * <p>Local strategies run on the calling (committing) thread. Remote ones run on the worker pool; the caller
- * waits for them at most {@code await-ms} and then returns while they complete. A strategy that throws has
- * its patterns kept in a bounded, coalescing queue and retried with exponential backoff; failures are counted
- * and logged once per burst. Thread-safe.
+ * waits for them at most {@code await-ms} and then returns while they complete. The committing thread is never
+ * blocked longer and never sees an exception: a full worker queue, a failing or a slow strategy all end in the
+ * strategy's pending set ({@link StrategyDelivery}), retried with backoff, and, with a durable directory, in
+ * its journal before the commit returns. A strategy known to be failing is not attempted on the committing
+ * thread at all. Thread-safe.
  */
 public final class InvalidationDispatcher {
-  private static final Logger log = AgentLog.get(InvalidationDispatcher.class);
-  private static final int PENDING_CAPACITY = 10_000;
-  private static final long FIRST_RETRY_MILLIS = 50;
-  private static final long MAX_RETRY_MILLIS = 5_000;
-
   private final AgentStatistics statistics;
   private final ExecutorService workers;
   private final ScheduledExecutorService retries;
   private final AtomicLong sequence = new AtomicLong();
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final Map<InvalidationStrategy, RetryState> retryStates = new ConcurrentHashMap<>();
+  private final Map<InvalidationStrategy, StrategyDelivery> deliveries = new ConcurrentHashMap<>();
+  private volatile Path durableDirectory;
 
   public InvalidationDispatcher(AgentStatistics statistics, ExecutorService workers,
       ScheduledExecutorService retries) {
@@ -42,18 +40,41 @@ public final class InvalidationDispatcher {
     this.retries = retries;
   }
 
+  /**
+   * Journals undelivered invalidations of remote strategies in {@code directory} from now on ({@code null}:
+   * no journal). Affects strategies first seen after this call; call it before {@link #prepare}.
+   */
+  public void useDurableDirectory(Path directory) {
+    this.durableDirectory = directory;
+  }
+
+  /**
+   * Gets strategies ready before their first invalidation: opens their journals and replays what dead
+   * processes left in the durable directory.
+   */
+  public void prepare(List<InvalidationStrategy> strategies) {
+    strategies.forEach(this::delivery);
+  }
+
   /** A fresh sequence number for an invalidation. */
   public long nextId() {
     return sequence.incrementAndGet();
   }
 
-  /** Patterns waiting for a retry plus invalidations still being applied. */
+  /** Undelivered invalidations over all strategies: pending patterns, retries and attempts under way. */
   public long pending() {
-    long pending = inFlight.get();
-    for (RetryState state : retryStates.values()) {
-      pending += state.pending.size();
+    long pending = 0;
+    for (StrategyDelivery delivery : deliveries.values()) {
+      pending += delivery.pending();
     }
     return pending;
+  }
+
+  /** Undelivered invalidations per strategy name. */
+  public Map<String, Long> pendingByStrategy() {
+    Map<String, Long> out = new TreeMap<>();
+    deliveries.values().forEach(delivery -> out.merge(delivery.name(), delivery.pending(), Long::sum));
+    return out;
   }
 
   /**
@@ -61,134 +82,72 @@ public final class InvalidationDispatcher {
    * the latter at most {@code awaitMillis}. Never throws.
    */
   public void dispatch(Invalidation invalidation, List<InvalidationStrategy> strategies, long awaitMillis) {
-    List<CompletableFuture<Void>> remote = null;
+    List<StrategyDelivery.InFlight> remote = null;
     for (InvalidationStrategy strategy : strategies) {
+      StrategyDelivery delivery = delivery(strategy);
       if (strategy.isLocal()) {
-        applyOrQueue(strategy, invalidation);
+        delivery.applyNow(invalidation);
+      } else if (delivery.isFailing()) {
+        delivery.defer(invalidation);
       } else {
-        if (remote == null) {
-          remote = new ArrayList<>(2);
-        }
-        inFlight.incrementAndGet();
-        try {
-          remote.add(CompletableFuture.runAsync(() -> {
-            try {
-              applyOrQueue(strategy, invalidation);
-            } finally {
-              inFlight.decrementAndGet();
-            }
-          }, workers));
-        } catch (RuntimeException rejected) {
-          inFlight.decrementAndGet();
-          queue(strategy, invalidation, rejected);
+        StrategyDelivery.InFlight attempt = delivery.submit(invalidation, workers);
+        if (attempt != null) {
+          if (remote == null) {
+            remote = new ArrayList<>(2);
+          }
+          remote.add(attempt);
         }
       }
     }
-    if (remote != null && awaitMillis > 0) {
+    if (remote != null) {
       awaitQuietly(remote, awaitMillis);
+      for (StrategyDelivery.InFlight attempt : remote) {
+        attempt.delivery.journalIfUndelivered(attempt);
+      }
     }
   }
 
-  private static void awaitQuietly(List<CompletableFuture<Void>> futures, long awaitMillis) {
+  private static void awaitQuietly(List<StrategyDelivery.InFlight> attempts, long awaitMillis) {
+    if (awaitMillis <= 0) {
+      return;
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(awaitMillis);
     try {
-      CompletableFuture.allOf(futures.toArray(new CompletableFuture<?>[0])).get(awaitMillis, TimeUnit.MILLISECONDS);
+      for (StrategyDelivery.InFlight attempt : attempts) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        attempt.future.get(left, TimeUnit.NANOSECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (Exception timeoutOrFailure) {
-      // The work goes on in the background; failures are already queued for retry.
+    } catch (TimeoutException | ExecutionException | RuntimeException stillRunning) {
+      // The work goes on in the background; failures are already kept for retry.
     }
   }
 
-  private void applyOrQueue(InvalidationStrategy strategy, Invalidation invalidation) {
-    try {
-      long removed = strategy.apply(invalidation);
-      statistics.invalidationIssued(strategy.name(), removed);
-      RetryState state = retryStates.get(strategy);
-      if (state != null) {
-        state.succeeded(strategy);
-      }
-    } catch (Throwable t) {
-      queue(strategy, invalidation, t);
+  /** Closes journals: deleted when everything was delivered, kept for the next process otherwise. */
+  public void close() {
+    deliveries.values().forEach(StrategyDelivery::close);
+  }
+
+  private StrategyDelivery delivery(InvalidationStrategy strategy) {
+    StrategyDelivery existing = deliveries.get(strategy);
+    if (existing != null) {
+      return existing;
+    }
+    synchronized (deliveries) {
+      return deliveries.computeIfAbsent(strategy, this::newDelivery);
     }
   }
 
-  private void queue(InvalidationStrategy strategy, Invalidation invalidation, Throwable cause) {
-    String error = strategy.name() + ": " + cause;
-    statistics.invalidationFailed(strategy.name(), error);
-    RetryState state = retryStates.computeIfAbsent(strategy, s -> new RetryState());
-    state.failed(strategy, invalidation, cause);
-  }
-
-  /** Retry bookkeeping for one strategy instance. */
-  private final class RetryState {
-    final PendingPatterns pending = new PendingPatterns(PENDING_CAPACITY);
-    private long backoffMillis = FIRST_RETRY_MILLIS;
-    private boolean scheduled;
-    private boolean inBurst;
-    private long failuresInBurst;
-
-    void failed(InvalidationStrategy strategy, Invalidation invalidation, Throwable cause) {
-      boolean widened = pending.add(invalidation.names(), invalidation.patterns());
-      boolean first;
-      synchronized (this) {
-        first = !inBurst;
-        inBurst = true;
-        failuresInBurst++;
-      }
-      if (first) {
-        log.warn("strategy {} failed to apply invalidation #{} ({}); it will be retried: {}", strategy.name(),
-            invalidation.id(), invalidation.origin(), cause.toString());
-      }
-      if (widened) {
-        log.warn("strategy {}: more than {} patterns pending; they were replaced by '*' so nothing is lost",
-            strategy.name(), PENDING_CAPACITY);
-      }
-      schedule(strategy);
+  private StrategyDelivery newDelivery(InvalidationStrategy strategy) {
+    StrategyDelivery delivery = new StrategyDelivery(strategy, statistics, retries, this::nextId);
+    Path directory = durableDirectory;
+    if (directory != null && !strategy.isLocal()) {
+      delivery.openJournal(directory);
     }
-
-    void succeeded(InvalidationStrategy strategy) {
-      long failures;
-      synchronized (this) {
-        if (!inBurst || pending.size() > 0) {
-          return;
-        }
-        inBurst = false;
-        failures = failuresInBurst;
-        failuresInBurst = 0;
-        backoffMillis = FIRST_RETRY_MILLIS;
-      }
-      log.info("strategy {} recovered after {} failed attempt(s)", strategy.name(), failures);
-    }
-
-    private void schedule(InvalidationStrategy strategy) {
-      long delay;
-      synchronized (this) {
-        if (scheduled) {
-          return;
-        }
-        scheduled = true;
-        delay = backoffMillis;
-        backoffMillis = Math.min(backoffMillis * 2, MAX_RETRY_MILLIS);
-      }
-      try {
-        retries.schedule(() -> retry(strategy), delay, TimeUnit.MILLISECONDS);
-      } catch (RuntimeException shutDown) {
-        synchronized (this) {
-          scheduled = false;
-        }
-      }
-    }
-
-    private void retry(InvalidationStrategy strategy) {
-      synchronized (this) {
-        scheduled = false;
-      }
-      Invalidation retry = pending.takeAll(nextId());
-      if (retry == null) {
-        return;
-      }
-      statistics.retried(strategy.name());
-      applyOrQueue(strategy, retry);
-    }
+    return delivery;
   }
 }

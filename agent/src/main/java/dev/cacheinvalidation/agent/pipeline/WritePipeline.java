@@ -79,16 +79,25 @@ public final class WritePipeline {
 
   /** Records a write in a unit; counts it as detected, or as deduplicated when the unit already has its name. */
   public void record(UnitOfWork unit, Write write) {
-    if (unit.add(write)) {
+    boolean first = unit.add(write);
+    if (first) {
       statistics.writeDetected(write.source());
     } else {
       statistics.writeDeduplicated();
+    }
+    if (log.isDebugEnabled()) {
+      log.debug("write detected: source={} name={} operation={} -> unit {}{}", write.source().key(), write.name(),
+          write.operation(), unitId(unit), first ? "" : " (name already in the unit)");
     }
   }
 
   /** A write that is its own unit of work (autocommit) committed: invalidate it now. */
   public void writeCommitted(Write write, String origin) {
     statistics.writeDetected(write.source());
+    if (log.isDebugEnabled()) {
+      log.debug("write detected: source={} name={} operation={} -> unit {} (autocommit: its own unit)",
+          write.source().key(), write.name(), write.operation(), origin);
+    }
     committed(List.of(write), origin);
   }
 
@@ -96,12 +105,18 @@ public final class WritePipeline {
   public void commit(UnitOfWork unit) {
     List<Write> writes = unit.drain();
     if (!writes.isEmpty()) {
+      if (log.isDebugEnabled()) {
+        log.debug("commit: unit {} committed names={}", unitId(unit), namesOf(writes));
+      }
       committed(writes, unit.description());
     }
   }
 
   /** The unit rolled back: forget its names. */
   public void discard(UnitOfWork unit) {
+    if (log.isDebugEnabled() && !unit.isEmpty()) {
+      log.debug("rollback: unit {} rolled back; discarded {}, nothing invalidated", unitId(unit), unit);
+    }
     unit.clear();
   }
 
@@ -169,6 +184,9 @@ public final class WritePipeline {
         }
       }
       scope.origins.add(origin);
+      if (log.isDebugEnabled()) {
+        log.debug("commit: {} names={} held until the enclosing transaction ends", origin, namesOf(writes));
+      }
       return;
     }
     dispatch(writes, origin);
@@ -177,13 +195,23 @@ public final class WritePipeline {
   private void dispatch(List<Write> writes, String origin) {
     PipelineSettings current = settings;
     if (!current.enabled()) {
+      if (log.isDebugEnabled()) {
+        log.debug("commit: {} names={} ignored: invalidation is disabled", origin, namesOf(writes));
+      }
       return;
     }
     List<String> names = new ArrayList<>(writes.size());
     Set<String> patterns = new LinkedHashSet<>();
+    boolean debug = log.isDebugEnabled();
     for (Write write : writes) {
       names.add(write.name());
-      patterns.addAll(current.rules().patternsFor(write.name()));
+      List<String> forName = current.rules().patternsFor(write.name());
+      patterns.addAll(forName);
+      if (debug) {
+        log.debug("rule: name={} -> patterns={} (from {})", write.name(), forName,
+            current.rules().hasRule(write.name()) ? "invalidation.rules." + Names.key(write.name())
+                : "invalidation.rules.default");
+      }
     }
     Invalidation invalidation =
         new Invalidation(dispatcher.nextId(), origin, names, List.copyOf(patterns), System.nanoTime());
@@ -192,8 +220,9 @@ public final class WritePipeline {
 
   private void deliver(Invalidation invalidation, PipelineSettings current) {
     if (log.isDebugEnabled()) {
-      log.debug("unit {} committed: names={} -> patterns={} -> strategies={}", invalidation.origin(),
-          invalidation.names(), invalidation.patterns(), strategyNames(current.strategies()));
+      log.debug("dispatch #{}: {} names={} -> patterns={} -> strategies={} (await-ms {})", invalidation.id(),
+          invalidation.origin(), invalidation.names(), invalidation.patterns(), strategyNames(current.strategies()),
+          current.awaitMillis());
     }
     for (Consumer<Invalidation> listener : listeners) {
       try {
@@ -203,6 +232,16 @@ public final class WritePipeline {
       }
     }
     dispatcher.dispatch(invalidation, current.strategies(), current.awaitMillis());
+  }
+
+  private static String unitId(UnitOfWork unit) {
+    return unit.description() + "@" + Integer.toHexString(System.identityHashCode(unit));
+  }
+
+  private static List<String> namesOf(List<Write> writes) {
+    List<String> names = new ArrayList<>(writes.size());
+    writes.forEach(write -> names.add(write.name()));
+    return names;
   }
 
   private static List<String> strategyNames(List<InvalidationStrategy> strategies) {
