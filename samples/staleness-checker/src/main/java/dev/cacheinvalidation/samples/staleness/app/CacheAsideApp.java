@@ -54,7 +54,7 @@ public final class CacheAsideApp {
         writerPaths.add(openPaths(paths, dataSource, jpa));
       }
       BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-      say("@@ready");
+      say("@@ready strategy=" + agentStrategy());
       int round = 0;
       for (String command; (command = commands.readLine()) != null && !command.equals("exit"); round++) {
         runRound(options, cache, dataSource, writerPaths, Long.parseLong(command.substring("run ".length())),
@@ -136,6 +136,16 @@ public final class CacheAsideApp {
     configuration.getProperties().put("hibernate.connection.datasource", dataSource);
     configuration.setProperty("hibernate.hbm2ddl.auto", "none");
     return configuration.buildSessionFactory();
+  }
+
+  /** The agent's effective {@code Strategy} (it falls back when one is unavailable), or {@code none}. */
+  private static String agentStrategy() throws Exception {
+    MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+    ObjectName agent = new ObjectName("dev.cacheinvalidation:type=Agent");
+    for (int i = 0; i < 300 && !server.isRegistered(agent); i++) {
+      Thread.sleep(10);
+    }
+    return server.isRegistered(agent) ? (String) server.getAttribute(agent, "Strategy") : "none";
   }
 
   /** Waits (at most 30 s) for the agent's MBean to report no pending invalidation; -1 without the agent. */

@@ -32,15 +32,14 @@ final class CheckerRun {
   /** Each run's results, one per surviving instance; stops at the first run that fails. */
   List<List<RunResult>> execute() throws Exception {
     database.reset(settings.keys());
-    RedisProcess redis = mode.usesRedis() ? RedisProcess.start() : null;
+    RedisProcess redis = mode.redis() ? RedisProcess.start() : null;
     List<ApplicationProcess> instances = new ArrayList<>();
     try {
       for (int i = 0; i < mode.instances(); i++) {
-        Path log = settings.outputDir().resolve(mode.name() + "-session" + index + "-instance" + i + ".log");
-        instances.add(new ApplicationProcess(command(i, redis), log));
+        instances.add(launch(i, redis, ""));
       }
       for (ApplicationProcess instance : instances) {
-        instance.await("ready", START_TIMEOUT_MILLIS);
+        awaitReady(instance);
       }
       List<List<RunResult>> results = new ArrayList<>();
       for (int run = 0; run < runs; run++) {
@@ -66,7 +65,11 @@ final class CheckerRun {
     for (ApplicationProcess instance : instances) {
       instance.send("run " + settings.durationMillis());
     }
-    FaultInjector.inject(mode.fault(), settings.durationMillis(), redis, instances);
+    FaultInjector.inject(mode.fault(), settings.durationMillis(), redis, instances, () -> {
+      ApplicationProcess replacement = launch(instances.size() - 1, redis, "-replacement");
+      awaitReady(replacement);
+      return replacement;
+    });
     List<ApplicationProcess> survivors = new ArrayList<>();
     for (ApplicationProcess instance : instances) {
       if (instance.isAlive()) {
@@ -83,20 +86,40 @@ final class CheckerRun {
     return results;
   }
 
-  private List<String> command(int instance, RedisProcess redis) throws IOException {
+  private ApplicationProcess launch(int instance, RedisProcess redis, String suffix) throws IOException {
+    Path log = settings.outputDir().resolve(mode.name() + "-session" + index + "-instance" + instance + suffix
+        + ".log");
+    // With a killed JVM only the killed (last) instance writes, and its replacement only reads: the
+    // invalidations the kill leaves undelivered are then the last ones, and nothing else repairs them.
+    boolean writes = mode.fault() != Fault.JVM_KILL || (instance == mode.instances() - 1 && suffix.isEmpty());
+    return new ApplicationProcess(command(instance, redis, writes ? settings.writers() : 0), log);
+  }
+
+  /** Waits for {@code @@ready}; a mode whose strategy the built agent lacks is reported as not run. */
+  private void awaitReady(ApplicationProcess instance) throws Exception {
+    String ready = instance.await("ready", START_TIMEOUT_MILLIS);
+    String expected = "strategy=" + (mode.strategy() == null ? "none" : mode.strategy());
+    if (!ready.equals(expected)) {
+      throw new UnavailableModeException("the agent runs " + ready + " instead of " + expected
+          + " (strategy not in this build)");
+    }
+  }
+
+  private List<String> command(int instance, RedisProcess redis, int writers) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
-    if (mode.agentArguments() != null) {
-      command.add("-javaagent:" + settings.agentJar().toAbsolutePath() + "=" + mode.agentArguments());
+    if (mode.strategy() != null) {
+      command.add("-javaagent:" + settings.agentJar().toAbsolutePath() + "=strategy=" + mode.strategy());
       command.add("-Dinvalidation.mutations.updateItem=item");
       command.add("-Dinvalidation.log.level=warn");
       command.add("-Dinvalidation.jmx.delay-ms=0");
       if (redis != null) {
         command.add("-Dinvalidation.redis.uri=" + redis.uri());
       }
+      Path journal = settings.outputDir().resolve("journal-" + mode.name() + "-session" + index);
       for (String property : mode.systemProperties()) {
-        command.add("-D" + property);
+        command.add("-D" + property.replace("%JOURNAL%", journal.toAbsolutePath().toString()));
       }
     }
     command.add("-cp");
@@ -107,7 +130,7 @@ final class CheckerRun {
     command.add("redis=" + (redis == null ? "-" : redis.uri()));
     command.add("eviction=" + mode.eviction());
     command.add("readers=" + settings.readers());
-    command.add("writers=" + settings.writers());
+    command.add("writers=" + writers);
     command.add("seed=" + ((settings.seed() + index) * 10 + instance));
     command.add("keys=" + settings.keys());
     command.add("paths=" + settings.paths());

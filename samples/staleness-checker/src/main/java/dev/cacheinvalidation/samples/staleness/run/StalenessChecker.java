@@ -49,10 +49,20 @@ public final class StalenessChecker {
     }
     Files.createDirectories(outputDir);
     List<ModeTally> tallies = new ArrayList<>();
+    AgentCapabilities capabilities = AgentCapabilities.of(settings.agentJar());
     try (SharedDatabase database = new SharedDatabase()) {
       for (Mode mode : Mode.all()) {
-        if (selected == null || selected.contains(mode.name())) {
+        if (selected != null && !selected.contains(mode.name())) {
+          continue;
+        }
+        String missing = capabilities.missing(mode.requires());
+        if (missing == null) {
           tallies.add(runMode(mode, settings, database));
+        } else {
+          ModeTally tally = new ModeTally(mode);
+          tally.notRun = "the built agent does not use ConfigKeys." + missing;
+          tallies.add(tally);
+          System.out.println("[staleness] " + mode.name() + ": not run, " + tally.notRun);
         }
       }
     }
@@ -85,6 +95,9 @@ public final class StalenessChecker {
         for (List<RunResult> run : new CheckerRun(mode, settings, database, session, runs).execute()) {
           tally.add(run, mode.cache().endsWith("redis"));
         }
+      } catch (UnavailableModeException e) {
+        tally.notRun = e.getMessage();
+        break;
       } catch (Exception e) {
         tally.failed("session " + session + ": " + e.getMessage());
       }
