@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -96,9 +97,19 @@ public final class AgentRuntime {
     return caffeineCaches;
   }
 
-  /** The active strategies as a comma list. */
+  /**
+   * The versioning strategy's current version per known name (empty when it was never active).
+   *
+   * @throws Exception when Redis cannot be read
+   */
+  public Map<String, Long> versions() throws Exception {
+    return strategyFactory.versions();
+  }
+
+  /** The active strategies as a comma list (companions such as caffeine-broadcast are not listed). */
   public String strategyText() {
-    return String.join(",", pipeline.settings().strategies().stream().map(InvalidationStrategy::name).toList());
+    return String.join(",", pipeline.settings().strategies().stream().map(InvalidationStrategy::name)
+        .filter(ConfigKeys.STRATEGY_NAMES::contains).toList());
   }
 
   /** The active sources as a comma list, in documentation order. */

@@ -111,6 +111,16 @@ public final class AgentControl implements AgentMXBean {
   }
 
   @Override
+  public Map<String, Long> getVersions() {
+    try {
+      return runtime.versions();
+    } catch (Exception e) {
+      // A self-contained message (no nested cause over the wire), credentials masked.
+      throw new IllegalStateException("cannot read versions: " + Secrets.maskUri(e.toString()));
+    }
+  }
+
+  @Override
   public Map<String, Long> getRetriesByStrategy() {
     return runtime.statistics().retriesByStrategy();
   }

@@ -69,6 +69,12 @@ public interface AgentMXBean {
    */
   Map<String, StrategyMetrics> getStrategyMetrics();
 
+  /**
+   * The {@code versioning} strategy's current version of each known name (configured rules and names it has
+   * versioned), read from Redis with one {@code MGET}; empty when that strategy has never been active.
+   */
+  Map<String, Long> getVersions();
+
   /** Invalidates a name through its rule, as if it had been written and committed. */
   void invalidate(String name);
 

@@ -1,11 +1,14 @@
 package dev.cacheinvalidation.agent.strategy;
 
 import dev.cacheinvalidation.agent.config.AgentConfig;
+import dev.cacheinvalidation.agent.config.ConfigKeys;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineCacheRegistry;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineStrategy;
+import dev.cacheinvalidation.agent.strategy.redis.CaffeineBroadcastStrategy;
 import dev.cacheinvalidation.agent.strategy.redis.RedisEndpoints;
 import dev.cacheinvalidation.agent.strategy.redis.RedisPatternStrategy;
 import dev.cacheinvalidation.agent.strategy.redis.RedisSettings;
+import dev.cacheinvalidation.agent.strategy.redis.VersioningStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +25,9 @@ public final class StrategyFactory {
   private final CaffeineCacheRegistry caffeineCaches;
   private final Supplier<AgentConfig> config;
   private final RedisEndpoints redis = new RedisEndpoints();
+  /** Not a name {@code invalidation.strategy} accepts: added after {@code caffeine} when it broadcasts. */
+  private static final String BROADCAST = "caffeine-broadcast";
+
   private final Map<String, InvalidationStrategy> instances = new ConcurrentHashMap<>();
 
   /**
@@ -41,8 +47,19 @@ public final class StrategyFactory {
     List<InvalidationStrategy> out = new ArrayList<>(names.size());
     for (String name : names) {
       out.add(instances.computeIfAbsent(name, this::create));
+      if (name.equals("caffeine") && config.get().get(ConfigKeys.CAFFEINE_BROADCAST)) {
+        // The publish half of caffeine: remote, so it runs (and is retried) off the committing thread.
+        out.add(instances.computeIfAbsent(BROADCAST, key -> createBroadcast()));
+      }
     }
     return out;
+  }
+
+  private InvalidationStrategy createBroadcast() {
+    AgentConfig current = config.get();
+    CaffeineStrategy caffeine = (CaffeineStrategy) instances.computeIfAbsent("caffeine", this::create);
+    return new CaffeineBroadcastStrategy(redis.forSettings(RedisSettings.from(current)),
+        current.get(ConfigKeys.CAFFEINE_CHANNEL), caffeine);
   }
 
   private InvalidationStrategy create(String name) {
@@ -53,9 +70,25 @@ public final class StrategyFactory {
         return new LogStrategy();
       case "redis-pattern":
         return new RedisPatternStrategy(redis.forSettings(RedisSettings.from(config.get())));
+      case "versioning": {
+        AgentConfig current = config.get();
+        return new VersioningStrategy(redis.forSettings(RedisSettings.from(current)),
+            current.get(ConfigKeys.VERSIONING_KEY), current.rules().keySet());
+      }
       default:
         throw new IllegalArgumentException("strategy '" + name + "' is not available in this build");
     }
+  }
+
+  /**
+   * The current version of each known name, when the {@code versioning} strategy has been created; otherwise
+   * an empty map.
+   *
+   * @throws Exception when Redis cannot be read
+   */
+  public Map<String, Long> versions() throws Exception {
+    InvalidationStrategy versioning = instances.get("versioning");
+    return versioning instanceof VersioningStrategy strategy ? strategy.versions() : Map.of();
   }
 
   /** Closes every strategy (JVM shutdown). */

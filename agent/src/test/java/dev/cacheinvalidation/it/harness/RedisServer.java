@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
  * machine with only a JDK and Maven. Nothing is persisted. Close it to stop the server.
  */
 public final class RedisServer implements AutoCloseable {
-  private final Process process;
+  private final List<String> command;
   private final int port;
+  private Process process;
 
-  private RedisServer(Process process, int port) {
-    this.process = process;
+  private RedisServer(List<String> command, int port) {
+    this.command = command;
     this.port = port;
   }
 
@@ -31,11 +32,28 @@ public final class RedisServer implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(binary().toString(), "--port", String.valueOf(port),
         "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning"));
     command.addAll(List.of(extraArguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    RedisServer server = new RedisServer(process, port);
-    server.awaitReady();
+    RedisServer server = new RedisServer(List.copyOf(command), port);
+    server.launch();
     return server;
+  }
+
+  /** Kills the server (as a crash would: SIGKILL, no goodbye to clients). */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** Starts the server again on the same port, empty (nothing is persisted). */
+  public void restart() throws IOException, InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+    launch();
+  }
+
+  private void launch() throws IOException, InterruptedException {
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    awaitReady();
   }
 
   public int port() {

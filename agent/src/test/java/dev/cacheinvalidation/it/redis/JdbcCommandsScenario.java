@@ -1,5 +1,6 @@
 package dev.cacheinvalidation.it.redis;
 
+import dev.cacheinvalidation.it.harness.RespClient;
 import dev.cacheinvalidation.it.harness.Scenario;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +13,8 @@ import java.sql.Statement;
  *   <li>{@code update <table>}: one autocommit UPDATE; answers {@code updated <table>}
  *   <li>{@code rollback <table>}: an UPDATE in a transaction that rolls back; answers {@code rolledback <table>}
  *   <li>{@code tx <table> <n>}: one transaction with n UPDATEs, committed; answers {@code committed <table>}
+ *   <li>{@code cacheaside <redis port> <n>}: n commits each read back through {@link VersionedCacheAside};
+ *       answers {@code stale <count>}
  *   <li>{@code exit}
  * </ul>
  * Each command is answered with {@code step<N>=<what>} (N counts commands from 1), printed after
@@ -54,6 +57,13 @@ public final class JdbcCommandsScenario {
             connection.commit();
             connection.setAutoCommit(true);
             Scenario.report("step" + step, "committed " + words[1]);
+          }
+          case "cacheaside" -> {
+            try (RespClient redis = RespClient.to(Integer.parseInt(words[1]))) {
+              int stale = new VersionedCacheAside(connection, redis).staleReadsAfterCommits(
+                  Integer.parseInt(words[2]));
+              Scenario.report("step" + step, "stale " + stale);
+            }
           }
           case "exit" -> {
             return;

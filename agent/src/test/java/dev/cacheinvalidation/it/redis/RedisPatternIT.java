@@ -37,12 +37,12 @@ class RedisPatternIT {
         // The rollback issued nothing: only the post invalidation was logged, and category is intact.
         assertEquals(List.of(), app.stderrLines().stream().skip(linesBefore)
             .filter(line -> line.contains("names=[category]")).toList(), app::describe);
-        assertEquals(KEYS_PER_TABLE, count(client, "category:*"));
+        assertEquals(KEYS_PER_TABLE, Keyspace.count(client, "category:*"));
 
         step(app, 3, "update category");
         // await-ms=5000: the commit returned after the remote delete finished (well within the wait).
-        assertEquals(0, count(client, "category:*"), app::describe);
-        assertEquals(KEYS_PER_TABLE, count(client, "tag:*"));
+        assertEquals(0, Keyspace.count(client, "category:*"), app::describe);
+        assertEquals(KEYS_PER_TABLE, Keyspace.count(client, "tag:*"));
         assertEquals("not matched by category:*", client.call("GET", "category"));
         app.send("exit");
         app.awaitSuccess(TIMEOUT);
@@ -66,23 +66,11 @@ class RedisPatternIT {
     client.pipeline(commands);
   }
 
-  static long count(RespClient client, String pattern) throws Exception {
-    long count = 0;
-    String cursor = "0";
-    do {
-      @SuppressWarnings("unchecked")
-      List<Object> reply = (List<Object>) client.call("SCAN", cursor, "MATCH", pattern, "COUNT", "1000");
-      cursor = (String) reply.get(0);
-      count += ((List<?>) reply.get(1)).size();
-    } while (!cursor.equals("0"));
-    return count;
-  }
-
   private static void awaitCount(RespClient client, String pattern, long expected) throws Exception {
     long deadline = System.nanoTime() + TIMEOUT.toNanos();
-    while (count(client, pattern) != expected) {
+    while (Keyspace.count(client, pattern) != expected) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError(pattern + ": " + count(client, pattern) + " keys, expected " + expected);
+        throw new AssertionError(pattern + ": " + Keyspace.count(client, pattern) + " keys, expected " + expected);
       }
       Thread.sleep(20);
     }

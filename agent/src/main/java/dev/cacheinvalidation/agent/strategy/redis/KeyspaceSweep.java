@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -130,9 +129,7 @@ final class KeyspaceSweep {
 
   private <T> T await(RedisFuture<T> future) throws Exception {
     try {
-      return future.get(timeoutMillis, TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
+      return RedisReplies.await(future, timeoutMillis);
     } catch (TimeoutException e) {
       throw new TimeoutException("redis-pattern: no reply from " + node.label() + " within " + timeoutMillis
           + " ms while deleting " + pass.description());

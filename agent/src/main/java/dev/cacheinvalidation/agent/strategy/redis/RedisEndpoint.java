@@ -135,7 +135,8 @@ public final class RedisEndpoint implements AutoCloseable {
   /** A new publish/subscribe connection (the caller owns and closes it). */
   public StatefulRedisPubSubConnection<String, String> connectPubSub() {
     Connected current = connected();
-    return current.clusterClient != null ? current.clusterClient.connectPubSub() : current.client.connectPubSub();
+    return current.clusterClient != null ? current.clusterClient.connectPubSub()
+        : current.client.connectPubSub(seeds.get(0));
   }
 
   private ConcurrentLinkedDeque<StatefulRedisConnection<String, String>> idleConnections(ScanNode node) {

@@ -5,7 +5,6 @@ import dev.cacheinvalidation.agent.pipeline.Invalidation;
 import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -84,13 +83,9 @@ public final class RedisPatternStrategy implements InvalidationStrategy {
   }
 
   private long unlinkExact(List<String> keys) throws Exception {
-    try {
-      Long removed = endpoint.commands().unlink(keys.toArray(new String[0]))
-          .get(endpoint.settings().commandTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      return removed == null ? 0 : removed;
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
+    Long removed = RedisReplies.await(endpoint.commands().unlink(keys.toArray(new String[0])),
+        endpoint.settings().commandTimeout().toMillis());
+    return removed == null ? 0 : removed;
   }
 
   private long sweep(ScanNode node, PatternPlan.Pass pass, boolean cluster) throws Exception {
