@@ -33,10 +33,10 @@ public final class CacheAsideApp {
   private CacheAsideApp() {}
 
   /**
-   * Arguments: {@code db} (JDBC URL), {@code cache} ({@code caffeine}|{@code redis}|{@code versioned-redis}), {@code redis} (URI),
-   * {@code eviction} ({@code agent}|{@code before-commit}|{@code none}), {@code readers}, {@code writers},
-   * {@code seed}, {@code keys}, {@code paths} (comma list of {@code jdbc,jpa,graphql}), {@code rollback-percent},
-   * {@code read-delay-us}, {@code probe-timeout-ms}, {@code settle-ms}.
+   * Arguments: {@code db} (JDBC URL), {@code cache} ({@code caffeine}|{@code redis}|{@code versioned-redis}),
+   * {@code redis} (URI), {@code eviction} ({@code agent}|{@code before-commit}|{@code none}), {@code readers},
+   * {@code writers}, {@code seed}, {@code keys}, {@code paths} (comma list of {@code jdbc,jpa,graphql}),
+   * {@code rollback-percent}, {@code read-delay-us}, {@code probe-timeout-ms}, {@code settle-ms}.
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new HashMap<>();

@@ -17,7 +17,8 @@ import java.util.Map;
 final class GraphQlItemWriter implements ItemWriter {
   private static final String SCHEMA = "type Query { ping: Int }\n"
       + "type Mutation { updateItem(id: ID!, commit: Boolean!): Float }\n";
-  private static final String MUTATION = "mutation($id: ID!, $commit: Boolean!) { updateItem(id: $id, commit: $commit) }";
+  private static final String MUTATION =
+      "mutation($id: ID!, $commit: Boolean!) { updateItem(id: $id, commit: $commit) }";
 
   private final JdbcItemWriter jdbc;
   private final GraphQL graphQl;

@@ -2,6 +2,7 @@ package dev.cacheinvalidation.samples.staleness.app;
 
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -21,8 +22,9 @@ final class RedisItemCache implements ItemCache {
   private final RedisCommands<String, String> commands;
 
   RedisItemCache(String uri) {
-    client = RedisClient.create(uri);
-    client.setDefaultTimeout(Duration.ofMillis(500));
+    RedisURI address = RedisURI.create(uri);
+    address.setTimeout(Duration.ofMillis(500));
+    client = RedisClient.create(address);
     connection = client.connect();
     commands = connection.sync();
   }

@@ -13,7 +13,7 @@ record Settings(int runs, long durationMillis, int readers, int writers, int key
     int rollbackPercent, int readDelayMicros, int probeTimeoutMillis, long seed, Path agentJar, Path outputDir) {
 
   static Settings shortProfile(Path agentJar, Path outputDir) {
-    return new Settings(1, 2_500, 4, 2, 20, "jdbc,jpa,graphql", 20, 500, 2_000, 1, agentJar, outputDir);
+    return new Settings(1, 1_500, 4, 2, 20, "jdbc,jpa,graphql", 20, 500, 2_000, 1, agentJar, outputDir);
   }
 
   static Settings fullProfile(Path agentJar, Path outputDir) {

@@ -57,7 +57,14 @@ public final class StalenessChecker {
         }
         String missing = capabilities.missing(mode.requires());
         if (missing == null) {
-          tallies.add(runMode(mode, settings, database));
+          ModeTally tally = runMode(mode, settings, database);
+          tallies.add(tally);
+          // Each mode's row as soon as it is known, so a long full run that is stopped keeps what it measured.
+          System.out.print(ResultTable.render(List.of(tally), settings));
+          if (!tally.evidence.isEmpty()) {
+            System.out.println("[staleness] " + mode.name() + " stale entries (cached vs database): "
+                + tally.evidence);
+          }
         } else {
           ModeTally tally = new ModeTally(mode);
           tally.notRun = "the built agent does not use ConfigKeys." + missing;
