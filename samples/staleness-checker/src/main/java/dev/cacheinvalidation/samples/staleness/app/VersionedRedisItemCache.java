@@ -41,7 +41,8 @@ final class VersionedRedisItemCache implements ItemCache {
 
   @Override
   public Map<String, String> entries() {
-    String suffix = ":v" + currentVersion();
+    String version = redis.readPatiently(VERSION_KEY);
+    String suffix = ":v" + (version == null ? "0" : version);
     Map<String, String> reachable = new TreeMap<>();
     redis.entries().forEach((key, value) -> {
       if (key.endsWith(suffix)) {
