@@ -36,7 +36,8 @@ public final class CacheAsideApp {
    * Arguments: {@code db} (JDBC URL), {@code cache} ({@code caffeine}|{@code redis}|{@code versioned-redis}),
    * {@code redis} (URI), {@code eviction} ({@code agent}|{@code before-commit}|{@code none}), {@code readers},
    * {@code writers}, {@code seed}, {@code keys}, {@code paths} (comma list of {@code jdbc,jpa,graphql}),
-   * {@code rollback-percent}, {@code read-delay-us}, {@code probe-timeout-ms}, {@code settle-ms}.
+   * {@code rollback-percent}, {@code read-delay-us}, {@code probe-timeout-ms}, {@code idle-timeout-ms},
+   * {@code settle-ms}.
    */
   public static void main(String[] args) throws Exception {
     Map<String, String> options = new HashMap<>();
@@ -85,7 +86,7 @@ public final class CacheAsideApp {
     Thread.sleep(durationMillis);
     workload.stop();
     probe.drain();
-    long pending = awaitAgentIdle();
+    long pending = awaitAgentIdle(intOption(options, "idle-timeout-ms"));
     Thread.sleep(intOption(options, "settle-ms"));
     say("@@quiesced");
     commands.readLine();
@@ -148,12 +149,12 @@ public final class CacheAsideApp {
     return server.isRegistered(agent) ? (String) server.getAttribute(agent, "Strategy") : "none";
   }
 
-  /** Waits (at most 30 s) for the agent's MBean to report no pending invalidation; -1 without the agent. */
-  private static long awaitAgentIdle() throws Exception {
+  /** Waits (at most the timeout) for the agent's MBean to report nothing pending; -1 without the agent. */
+  private static long awaitAgentIdle(int timeoutMillis) throws Exception {
     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     ObjectName agent = new ObjectName("dev.cacheinvalidation:type=Agent");
     long pending = -1;
-    for (int i = 0; i < 3_000; i++) {
+    for (int i = 0; i < timeoutMillis / 10; i++) {
       if (server.isRegistered(agent)) {
         pending = (Long) server.getAttribute(agent, "PendingInvalidations");
         if (pending == 0) {

@@ -137,6 +137,8 @@ final class CheckerRun {
     command.add("rollback-percent=" + settings.rollbackPercent());
     command.add("read-delay-us=" + settings.readDelayMicros());
     command.add("probe-timeout-ms=" + settings.probeTimeoutMillis());
+    // A strategy that always throws never gets to zero pending: do not wait 30 s for it.
+    command.add("idle-timeout-ms=" + (mode.fault() == Fault.STRATEGY_THROWS ? 2_000 : 30_000));
     command.add("settle-ms=" + mode.settleMillis());
     return command;
   }
