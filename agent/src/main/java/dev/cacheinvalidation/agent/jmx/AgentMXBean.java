@@ -68,6 +68,7 @@ public interface AgentMXBean {
    * milliseconds from commit to invalidation applied.
    */
   Map<String, StrategyMetrics> getStrategyMetrics();
+
   /**
    * The {@code versioning} strategy's current version of each known name (configured rules and names it has
    * versioned), read from Redis with one {@code MGET}; empty when that strategy has never been active.
