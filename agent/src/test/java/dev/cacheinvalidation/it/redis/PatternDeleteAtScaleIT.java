@@ -13,18 +13,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The {@code redis-pattern} strategy itself (in this JVM: the real strategy against a real redis-server) deleting
- * 100,000 matching keys among 1,000,000: every match is gone, nothing else is touched, and no command it sent
- * took Redis more than 10 ms (SLOWLOG; see {@link #ATTEMPTS}).
+ * 100,000 matching keys among 1,000,000: every match is gone, nothing else is touched, and every command it sent
+ * is bounded (SCAN pages and UNLINK batches of at most {@code scan-count} keys; no KEYS, DEL or script). The
+ * slowest commands are reported from SLOWLOG; their time is the benchmark's to measure, not this test's.
  */
 class PatternDeleteAtScaleIT {
   static final int MATCHING = 100_000;
   static final int OTHERS = 900_000;
-  /**
-   * SLOWLOG measures wall time, so on a loaded host a cheap command descheduled mid-way can pass 10 ms. A
-   * command slow by itself is slow in every attempt; a preempted one is not, so a clean attempt settles it.
-   */
-  static final int ATTEMPTS = 3;
-
+  static final int SCAN_COUNT = 1000;
   @Test
   void deletesOneTenthOfAMillionKeysWithoutSlowCommands() throws Exception {
     try (RedisServer redis = RedisServer.start()) {
@@ -34,27 +30,17 @@ class PatternDeleteAtScaleIT {
         case 1 -> "categoryx:" + i; // shares the literal start, must survive
         default -> "x:category:" + i;
       });
-      List<String> slow = List.of();
+      Keyspace.watchSlowCommands(redis);
+      Keyspace.resetCommandStats(redis);
       try (RedisEndpoint endpoint = new RedisEndpoint(settings(redis.uri()));
           RedisPatternStrategy strategy = new RedisPatternStrategy(endpoint)) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-          if (attempt > 1) {
-            Keyspace.load(redis, MATCHING, i -> "category:" + i);
-          }
-          Keyspace.watchSlowCommands(redis);
-          long started = System.nanoTime();
-          long removed = strategy.apply(invalidation("category:*"));
-          System.out.printf("pattern delete of %,d among %,d keys: %d ms%n", MATCHING, MATCHING + OTHERS,
-              Duration.ofNanos(System.nanoTime() - started).toMillis());
-          assertEquals(MATCHING, removed);
-          slow = Keyspace.slowCommands(redis);
-          if (slow.isEmpty()) {
-            break;
-          }
-          System.out.println("attempt " + attempt + ": commands over 10 ms " + slow);
-        }
+        long started = System.nanoTime();
+        long removed = strategy.apply(invalidation("category:*"));
+        System.out.printf("pattern delete of %,d among %,d keys: %d ms%n", MATCHING, MATCHING + OTHERS,
+            Duration.ofNanos(System.nanoTime() - started).toMillis());
+        assertEquals(MATCHING, removed);
       }
-      assertEquals(List.of(), slow, "commands over 10 ms in every attempt");
+      Keyspace.assertBoundedCommands(redis, MATCHING, SCAN_COUNT);
       assertEquals(OTHERS, Keyspace.dbSize(redis));
       assertEquals(0, Keyspace.count(redis, "category:*"));
       assertEquals(OTHERS / 3, Keyspace.count(redis, "categoryx:*"));
@@ -63,7 +49,7 @@ class PatternDeleteAtScaleIT {
 
   static RedisSettings settings(String uri) {
     // A generous timeout: the test calls the strategy directly, without the dispatcher that would retry.
-    return new RedisSettings(uri, "auto", Duration.ofSeconds(30), 1000, 0);
+    return new RedisSettings(uri, "auto", Duration.ofSeconds(30), SCAN_COUNT, 0);
   }
 
   static Invalidation invalidation(String... patterns) {
