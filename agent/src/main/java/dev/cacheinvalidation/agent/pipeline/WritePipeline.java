@@ -207,9 +207,16 @@ public final class WritePipeline {
       }
       return;
     }
+    boolean debug = log.isDebugEnabled();
+    if (writes.size() == 1 && !debug) {
+      // The usual autocommit write: its rule's patterns are already an immutable, duplicate-free list.
+      String name = writes.get(0).name();
+      deliver(new Invalidation(dispatcher.nextId(), origin, List.of(name), current.rules().patternsFor(name),
+          System.nanoTime()), current);
+      return;
+    }
     List<String> names = new ArrayList<>(writes.size());
     Set<String> patterns = new LinkedHashSet<>();
-    boolean debug = log.isDebugEnabled();
     for (Write write : writes) {
       names.add(write.name());
       List<String> forName = current.rules().patternsFor(write.name());
