@@ -26,14 +26,24 @@ import java.util.concurrent.Executors;
 /**
  * The agent's own per-statement work, measured in one process where a busy machine disturbs it far less than
  * the forked-JVM harness: {@code JdbcWriteSource} called exactly as the JDBC advice calls it (with the
- * per-thread call-depth counter) on real H2 prepared statements, and the Caffeine strategy with no
- * application cache and with one of 1,000 entries. Prints this thread's CPU ns per call, after warm-up.
+ * per-thread call-depth counter) on real H2 prepared statements, the JDBC calls a pooled JPA transaction makes
+ * (prepare, execute outside autocommit, commit, close), and the Caffeine strategy with no application cache, with
+ * one unnamed cache of 1,000 entries and with one named cache of 1,000 entries. Prints this thread's CPU ns per
+ * call, after warm-up.
  *
  * <p>Run as a single source file against the agent's unshaded classes; see docs/performance.md for the command.
  * Not thread-safe; single-threaded by design.
  */
 public final class AgentPathBenchmark {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  private static void pooledTransaction(JdbcWriteSource sink, Connection connection, PreparedStatement insert,
+      String insertSql) {
+    sink.prepared(insert, insertSql);
+    sink.executedPrepared(insert);
+    sink.committed(connection, null);
+    sink.closed(connection, null);
+  }
 
   public static void main(String[] args) throws Exception {
     AgentStatistics statistics = new AgentStatistics();
@@ -55,6 +65,14 @@ public final class AgentPathBenchmark {
     sink.prepared(select, selectSql);
     sink.prepared(insert, insertSql);
     CallDepth depth = new CallDepth();
+    // What Hibernate does on a pooled connection per transaction: prepare the INSERT anew, execute it outside
+    // autocommit, commit, give the connection back (close). The agent's per-connection state comes and goes.
+    Connection transactional = DriverManager.getConnection("jdbc:h2:mem:agent-path");
+    transactional.setAutoCommit(false);
+    PreparedStatement[] pooledInserts = new PreparedStatement[16];
+    for (int i = 0; i < pooledInserts.length; i++) {
+      pooledInserts[i] = transactional.prepareStatement(insertSql);
+    }
     CaffeineStrategy strategy = new CaffeineStrategy(registry);
     Invalidation invalidation =
         new Invalidation(1, "jdbc", List.of("entry"), List.of("entry:*"), System.nanoTime());
@@ -81,8 +99,14 @@ public final class AgentPathBenchmark {
         strategy.apply(invalidation);
       }
       double noCache = (THREADS.getCurrentThreadCpuTime() - start) / 2e6;
+      start = THREADS.getCurrentThreadCpuTime();
+      for (int i = 0; i < 200_000; i++) {
+        pooledTransaction(sink, transactional, pooledInserts[i & (pooledInserts.length - 1)], insertSql);
+      }
+      double transaction = (THREADS.getCurrentThreadCpuTime() - start) / 2e5;
       System.out.printf("prepared read %.1f ns, prepared write (autocommit) %.1f ns, "
-          + "caffeine strategy without application cache %.1f ns%n", read, write, noCache);
+          + "caffeine strategy without application cache %.1f ns, "
+          + "JDBC calls of one pooled JPA transaction %.0f ns%n", read, write, noCache, transaction);
     }
 
     // An application cache: the agent reaches it through asMap(), as it does the application's own Caffeine.
@@ -101,6 +125,25 @@ public final class AgentPathBenchmark {
       System.out.printf("caffeine strategy, one application cache of 1,000 entries: %.0f ns%n",
           (THREADS.getCurrentThreadCpuTime() - start) / 3e3);
     }
+    java.lang.ref.Reference.reachabilityFence(cache);
+    // A named cache (Spring's @Cacheable) that no pattern can address: skipped without walking its keys.
+    CaffeineCacheRegistry namedRegistry = new CaffeineCacheRegistry();
+    com.github.benmanes.caffeine.cache.Cache<Object, Object> named =
+        com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(1_000).build();
+    for (int i = 0; i < 1_000; i++) {
+      named.put(i, "value " + i);
+    }
+    namedRegistry.cacheNamed("categories", named);
+    CaffeineStrategy namedStrategy = new CaffeineStrategy(namedRegistry);
+    for (int round = 0; round < 5; round++) {
+      long start = THREADS.getCurrentThreadCpuTime();
+      for (int i = 0; i < 300_000; i++) {
+        namedStrategy.apply(invalidation);
+      }
+      System.out.printf("caffeine strategy, one named cache of 1,000 entries the pattern cannot address: %.0f ns%n",
+          (THREADS.getCurrentThreadCpuTime() - start) / 3e5);
+    }
+    java.lang.ref.Reference.reachabilityFence(named); // the registry holds caches weakly
     h2.close();
     System.exit(0); // the dispatcher's executors are not daemon threads
   }

@@ -13,10 +13,36 @@ public final class GlobPattern {
 
   private final String pattern;
   private final boolean matchesEverything;
+  /** What every matching key starts with: the pattern's characters before its first {@code *}, {@code ?} or {@code [}. */
+  private final String literalPrefix;
+  /** The pattern is its literal prefix and nothing else: it matches that one string. */
+  private final boolean literal;
+  /** The pattern is its literal prefix followed by stars only: it matches exactly the keys with that prefix. */
+  private final boolean prefixThenAnything;
 
   private GlobPattern(String pattern) {
     this.pattern = pattern;
     this.matchesEverything = pattern.equals("*");
+    StringBuilder prefix = new StringBuilder(pattern.length());
+    int p = 0;
+    while (p < pattern.length()) {
+      char c = pattern.charAt(p);
+      if (c == '*' || c == '?' || c == '[') {
+        break;
+      }
+      if (c == '\\' && p + 1 < pattern.length()) {
+        c = pattern.charAt(++p); // an escaped character is literal; a trailing backslash matches itself
+      }
+      prefix.append(c);
+      p++;
+    }
+    this.literalPrefix = prefix.toString();
+    this.literal = p == pattern.length();
+    int stars = p;
+    while (stars < pattern.length() && pattern.charAt(stars) == '*') {
+      stars++;
+    }
+    this.prefixThenAnything = stars > p && stars == pattern.length();
   }
 
   public static GlobPattern compile(String pattern) {
@@ -30,6 +56,29 @@ public final class GlobPattern {
   /** Whether this pattern matches every key (and a cache may simply be cleared). */
   public boolean matchesEverything() {
     return matchesEverything;
+  }
+
+  /** The literal text every matching key starts with (empty when the pattern starts with a wildcard). */
+  public String literalPrefix() {
+    return literalPrefix;
+  }
+
+  /** Whether the pattern is a literal prefix followed by {@code *} only: a key matches iff it starts with it. */
+  public boolean isPrefixThenAnything() {
+    return prefixThenAnything;
+  }
+
+  /**
+   * Whether some key starting with {@code prefix} may match. False means none can (exact): every match starts
+   * with the literal prefix, so the two must agree on their common length.
+   */
+  public boolean mayMatchSomeKeyStartingWith(String prefix) {
+    return matchesEverything || literalPrefix.startsWith(prefix) || prefix.startsWith(literalPrefix);
+  }
+
+  /** Whether every key starting with {@code prefix} matches (exact when true; false may still be all). */
+  public boolean matchesEveryKeyStartingWith(String prefix) {
+    return matchesEverything || (prefixThenAnything && prefix.startsWith(literalPrefix));
   }
 
   /** Escapes an identifier so that, placed in a pattern, it matches only itself. */
@@ -55,6 +104,18 @@ public final class GlobPattern {
     if (matchesEverything) {
       return true;
     }
+    // Shortcuts, exact by construction: most rules are literal prefixes ("product:42:*").
+    if (prefixThenAnything) {
+      return key.startsWith(literalPrefix);
+    }
+    if (literal) {
+      return key.equals(literalPrefix);
+    }
+    return key.startsWith(literalPrefix) && matchesByWalking(key);
+  }
+
+  /** The full matcher, without the shortcuts of {@link #matches}: the reference the shortcuts are tested against. */
+  boolean matchesByWalking(String key) {
     int p = 0;
     int k = 0;
     int starP = -1;

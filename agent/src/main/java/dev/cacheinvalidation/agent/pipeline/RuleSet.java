@@ -2,9 +2,10 @@ package dev.cacheinvalidation.agent.pipeline;
 
 import dev.cacheinvalidation.agent.config.AgentConfig;
 import dev.cacheinvalidation.agent.config.ConfigKeys;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -43,7 +44,8 @@ public final class RuleSet {
   private List<String> resolve(String key) {
     List<String> templates = rules.getOrDefault(key, List.of(defaultRule));
     String escaped = GlobPattern.escape(key);
-    List<String> patterns = new ArrayList<>(templates.size());
+    // Each pattern once, in order: the pipeline hands a single write's list to the strategies as it is.
+    Set<String> patterns = new LinkedHashSet<>(templates.size());
     for (String template : templates) {
       patterns.add(template.replace("{name}", escaped));
     }

@@ -71,6 +71,9 @@ public final class UnitOfWork {
 
   /** Removes and returns every write, leaving the unit empty and ready for the next transaction. */
   public synchronized List<Write> drain() {
+    if (writes.isEmpty() && savepoints.isEmpty()) {
+      return List.of(); // a commit after nothing was written (every transaction of a read-only service)
+    }
     List<Write> out = new ArrayList<>(writes.values());
     writes.clear();
     savepoints.clear();

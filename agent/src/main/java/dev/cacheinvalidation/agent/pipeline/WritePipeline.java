@@ -125,6 +125,8 @@ public final class WritePipeline {
    * {@link #exitCommitScope()} are invalidated once, when the outermost scope exits.
    */
   public void enterCommitScope() {
+    // The scope object stays with its thread and is emptied after use: one JPA commit used to allocate it,
+    // its map and set, and pay ThreadLocal.set and remove.
     CommitScope scope = commitScope.get();
     if (scope == null) {
       scope = new CommitScope();
@@ -142,13 +144,18 @@ public final class WritePipeline {
     if (scope == null) {
       return;
     }
-    if (--scope.depth > 0) {
+    if (scope.depth <= 0 || --scope.depth > 0) {
       return;
     }
-    commitScope.remove();
-    if (!scope.writes.isEmpty()) {
-      dispatch(new ArrayList<>(scope.writes.values()), String.join("+", scope.origins));
+    if (scope.writes.isEmpty()) {
+      scope.origins.clear();
+      return;
     }
+    List<Write> writes = new ArrayList<>(scope.writes.values());
+    String origin = scope.origins.size() == 1 ? scope.origins.iterator().next() : String.join("+", scope.origins);
+    scope.writes.clear();
+    scope.origins.clear();
+    dispatch(writes, origin);
   }
 
   /** Invalidates names now, as an operator asked (JMX). */
@@ -200,9 +207,16 @@ public final class WritePipeline {
       }
       return;
     }
+    boolean debug = log.isDebugEnabled();
+    if (writes.size() == 1 && !debug) {
+      // The usual autocommit write: its rule's patterns are already an immutable, duplicate-free list.
+      String name = writes.get(0).name();
+      deliver(new Invalidation(dispatcher.nextId(), origin, List.of(name), current.rules().patternsFor(name),
+          System.nanoTime()), current);
+      return;
+    }
     List<String> names = new ArrayList<>(writes.size());
     Set<String> patterns = new LinkedHashSet<>();
-    boolean debug = log.isDebugEnabled();
     for (Write write : writes) {
       names.add(write.name());
       List<String> forName = current.rules().patternsFor(write.name());

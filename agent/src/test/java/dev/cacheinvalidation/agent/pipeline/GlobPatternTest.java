@@ -83,4 +83,48 @@ public class GlobPatternTest {
     String key = "a".repeat(5_000);
     assertFalse(matches("*a*a*a*a*a*a*a*b", key));
   }
+
+  @Test
+  void literalPrefixAndShapeAreReadFromThePattern() {
+    assertEquals("product:", GlobPattern.compile("product:*").literalPrefix());
+    assertTrue(GlobPattern.compile("product:*").isPrefixThenAnything());
+    assertTrue(GlobPattern.compile("product:**").isPrefixThenAnything());
+    assertFalse(GlobPattern.compile("product:*:x").isPrefixThenAnything());
+    assertEquals("a*b", GlobPattern.compile("a\\*b?").literalPrefix());
+    assertEquals("", GlobPattern.compile("?x*").literalPrefix());
+    assertFalse(GlobPattern.compile("exact").isPrefixThenAnything());
+    assertTrue(GlobPattern.compile("categories::*").matchesEveryKeyStartingWith("categories::"));
+    assertTrue(GlobPattern.compile("cat*").matchesEveryKeyStartingWith("categories::"));
+    assertFalse(GlobPattern.compile("categories::1*").matchesEveryKeyStartingWith("categories::"));
+    assertTrue(GlobPattern.compile("categories::1*").mayMatchSomeKeyStartingWith("categories::"));
+    assertTrue(GlobPattern.compile("c?t*").mayMatchSomeKeyStartingWith("categories::"));
+    assertFalse(GlobPattern.compile("products::*").mayMatchSomeKeyStartingWith("categories::"));
+    assertFalse(GlobPattern.compile("cat:*").mayMatchSomeKeyStartingWith("categories::"));
+  }
+
+  /** The shortcuts of matches() (prefix, literal, prefix check before walking) agree with the full walk. */
+  @Test
+  void shortcutsAgreeWithTheFullMatcher() {
+    java.util.Random random = new java.util.Random(42);
+    String alphabet = "ab:*?[]^-\\";
+    String keyAlphabet = "ab:*?[]\\";
+    for (int i = 0; i < 20_000; i++) {
+      String pattern = randomText(random, alphabet, 7);
+      String key = randomText(random, keyAlphabet, 7);
+      GlobPattern glob = GlobPattern.compile(pattern);
+      assertEquals(glob.matchesByWalking(key), glob.matches(key), pattern + " vs " + key);
+      if (glob.matches(key)) {
+        assertTrue(key.startsWith(glob.literalPrefix()), pattern + " vs " + key);
+      }
+    }
+  }
+
+  static String randomText(java.util.Random random, String alphabet, int maxLength) {
+    int length = random.nextInt(maxLength + 1);
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return out.toString();
+  }
 }

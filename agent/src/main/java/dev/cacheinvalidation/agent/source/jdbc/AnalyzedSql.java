@@ -3,7 +3,6 @@ package dev.cacheinvalidation.agent.source.jdbc;
 import dev.cacheinvalidation.agent.pipeline.Operation;
 import dev.cacheinvalidation.agent.sql.SqlAnalysis;
 import dev.cacheinvalidation.agent.sql.StatementKind;
-import java.util.Locale;
 
 /**
  * A SQL string that writes or is DDL, with the (informational) operation read from its first keyword. Kept per
@@ -30,12 +29,24 @@ record AnalyzedSql(SqlAnalysis analysis, Operation operation) {
     while (end < length && Character.isLetter(sql.charAt(end))) {
       end++;
     }
-    return switch (sql.substring(start, end).toUpperCase(Locale.ROOT)) {
-      case "INSERT" -> Operation.INSERT;
-      case "UPDATE" -> Operation.UPDATE;
-      case "DELETE", "TRUNCATE" -> Operation.DELETE;
-      case "MERGE", "UPSERT", "REPLACE" -> Operation.UPSERT;
-      default -> Operation.UNKNOWN;
-    };
+    // Compared in place: this runs at every prepareStatement of a write, so no substring or case copy.
+    if (isWord(sql, start, end, "INSERT")) {
+      return Operation.INSERT;
+    }
+    if (isWord(sql, start, end, "UPDATE")) {
+      return Operation.UPDATE;
+    }
+    if (isWord(sql, start, end, "DELETE") || isWord(sql, start, end, "TRUNCATE")) {
+      return Operation.DELETE;
+    }
+    if (isWord(sql, start, end, "MERGE") || isWord(sql, start, end, "UPSERT") || isWord(sql, start, end, "REPLACE")) {
+      return Operation.UPSERT;
+    }
+    return Operation.UNKNOWN;
+  }
+
+  /** Whether {@code sql[start, end)} is {@code word} (upper case ASCII), ignoring case. */
+  private static boolean isWord(String sql, int start, int end, String word) {
+    return end - start == word.length() && sql.regionMatches(true, start, word, 0, word.length());
   }
 }

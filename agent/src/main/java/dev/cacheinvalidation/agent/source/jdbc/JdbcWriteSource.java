@@ -1,7 +1,5 @@
 package dev.cacheinvalidation.agent.source.jdbc;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cacheinvalidation.agent.logging.AgentLog;
 import dev.cacheinvalidation.agent.pipeline.Source;
 import dev.cacheinvalidation.agent.pipeline.UnitOfWork;
@@ -49,11 +47,11 @@ public final class JdbcWriteSource implements JdbcSink {
   private final CachingSqlAnalyzer analyzer;
   private final Supplier<List<String>> onDdlPatterns;
   /** Prepared statement → its SQL, only for SQL that writes or is DDL. */
-  private final Cache<Object, AnalyzedSql> preparedWrites = weakIdentityMap();
+  private final WeakIdentityMap<AnalyzedSql> preparedWrites = new WeakIdentityMap<>();
   /** Statement → the SQL added with {@code addBatch(String)}, in order (reads too, to align update counts). */
-  private final Cache<Object, List<AnalyzedSql>> batches = weakIdentityMap();
+  private final WeakIdentityMap<List<AnalyzedSql>> batches = new WeakIdentityMap<>();
   /** Connection → its open transaction, created at its first write or savepoint outside autocommit. */
-  private final Cache<Object, ConnectionState> connections = weakIdentityMap();
+  private final WeakIdentityMap<ConnectionState> connections = new WeakIdentityMap<>();
 
   /**
    * @param pipeline where writes go
@@ -64,11 +62,6 @@ public final class JdbcWriteSource implements JdbcSink {
     this.pipeline = pipeline;
     this.analyzer = new CachingSqlAnalyzer(sqlCacheSize, MAX_CACHED_SQL_LENGTH);
     this.onDdlPatterns = onDdlPatterns;
-  }
-
-  private static <V> Cache<Object, V> weakIdentityMap() {
-    // Weak keys compare by identity; maintenance on the calling thread, never the application's common pool.
-    return Caffeine.newBuilder().weakKeys().executor(Runnable::run).build();
   }
 
   // ---- statements ----
@@ -96,7 +89,7 @@ public final class JdbcWriteSource implements JdbcSink {
       return;
     }
     try {
-      AnalyzedSql sql = preparedWrites.getIfPresent(statement);
+      AnalyzedSql sql = preparedWrites.get(statement);
       if (sql != null) {
         DetectedWrites detected = new DetectedWrites();
         detected.add(sql, pipeline.catalog());
@@ -127,7 +120,7 @@ public final class JdbcWriteSource implements JdbcSink {
     }
     try {
       SqlAnalysis analysis = analyzer.analyze(sql);
-      List<AnalyzedSql> batch = batches.get(statement, key -> new ArrayList<>());
+      List<AnalyzedSql> batch = batches.computeIfAbsent(statement, key -> new ArrayList<>());
       synchronized (batch) {
         batch.add(analysis.isRead() ? null : AnalyzedSql.of(analysis, sql));
       }
@@ -139,7 +132,7 @@ public final class JdbcWriteSource implements JdbcSink {
   @Override
   public void batchCleared(Object statement) {
     try {
-      batches.invalidate(statement);
+      batches.remove(statement);
     } catch (RuntimeException e) {
       failed("clearBatch", e);
     }
@@ -149,7 +142,7 @@ public final class JdbcWriteSource implements JdbcSink {
   public void batchExecuted(Object statement, Object updateCounts, Throwable thrown) {
     try {
       // JDBC empties the batch whatever the outcome.
-      List<AnalyzedSql> batch = batches.asMap().remove(statement);
+      List<AnalyzedSql> batch = batches.remove(statement);
       if (!pipeline.accepts(Source.JDBC)) {
         return;
       }
@@ -168,7 +161,7 @@ public final class JdbcWriteSource implements JdbcSink {
           }
         }
       }
-      AnalyzedSql prepared = preparedWrites.getIfPresent(statement);
+      AnalyzedSql prepared = preparedWrites.get(statement);
       if (prepared != null && BatchCounts.anyRan(counts)) {
         detected.add(prepared, pipeline.catalog());
       }
@@ -242,7 +235,7 @@ public final class JdbcWriteSource implements JdbcSink {
   }
 
   private ConnectionState stateOf(Object connection) {
-    return connections.get(connection,
+    return connections.computeIfAbsent(connection,
         key -> new ConnectionState(pipeline.newUnit("jdbc transaction"), DriverTraits.of(key)));
   }
 
@@ -303,7 +296,7 @@ public final class JdbcWriteSource implements JdbcSink {
   @Override
   public void closed(Object connection, Throwable thrown) {
     try {
-      ConnectionState state = connections.asMap().remove(connection);
+      ConnectionState state = connections.remove(connection);
       if (state == null || !state.isPending()) {
         return;
       }
@@ -322,7 +315,7 @@ public final class JdbcWriteSource implements JdbcSink {
   /** The connection's transaction state, or null when it never wrote outside autocommit. Never throws. */
   private ConnectionState existing(Object connection) {
     try {
-      return connections.getIfPresent(connection);
+      return connections.get(connection);
     } catch (RuntimeException e) {
       failed("a transaction call", e);
       return null;

@@ -43,6 +43,14 @@ public final class JpaSource implements JpaSink {
   private static final NoArgInvoker EMPTY = new NoArgInvoker("empty");
   private static final FieldReader EMPTY_SNAPSHOT = new FieldReader("emptySnapshot");
 
+  /** Per flush action class: the operation of an entity action, or null for a collection action. */
+  private static final ClassValue<Operation> ENTITY_ACTION_OPERATION = new ClassValue<>() {
+    @Override
+    protected Operation computeValue(Class<?> type) {
+      return type.getSimpleName().startsWith("Collection") ? null : actionOperation(type);
+    }
+  };
+
   private final WritePipeline pipeline;
   private final EntityNames names = new EntityNames();
   private final Map<Object, Boolean> factories = Collections.synchronizedMap(new WeakHashMap<>());
@@ -141,11 +149,12 @@ public final class JpaSource implements JpaSink {
       if (session == null) {
         return;
       }
-      if (!action.getClass().getSimpleName().startsWith("Collection")) {
+      Operation entityOperation = ENTITY_ACTION_OPERATION.get(action.getClass());
+      if (entityOperation != null) {
         Object entityName = ENTITY_NAME.invoke(action);
         if (entityName instanceof String name) {
           List<String> known = names.forEntityName(name);
-          record(session, known != null ? known : List.of(unqualified(name)), actionOperation(action));
+          record(session, known != null ? known : List.of(unqualified(name)), entityOperation);
         }
       } else if (collectionActionWrites(action)) {
         List<String> written = names.forCollection((String) ROLE.invoke(PERSISTER.invoke(action)));
@@ -278,8 +287,8 @@ public final class JpaSource implements JpaSink {
     return true;
   }
 
-  private static Operation actionOperation(Object action) {
-    String type = action.getClass().getSimpleName();
+  private static Operation actionOperation(Class<?> actionType) {
+    String type = actionType.getSimpleName();
     if (type.contains("Insert")) {
       return Operation.INSERT;
     }
