@@ -18,6 +18,7 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.pool.TypePool;
@@ -71,7 +72,11 @@ public final class InstrumentationInstaller {
     // name along with Byte Buddy, so only the agent's copy reads it, never the application's.
     System.setProperty("net.bytebuddy.nexus.disabled", "true");
     ClassLoader agentLoader = InstrumentationInstaller.class.getClassLoader();
-    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+    // Advice only rewrites a type's declared methods, so Byte Buddy need not compile the method graph of the
+    // type's whole hierarchy (for Hibernate's SessionImpl: hundreds of methods over dozens of super types,
+    // each read through the class loader) before each transformation.
+    AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED)
+            .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE))
         .disableClassFormatChanges()
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)

@@ -15,7 +15,9 @@ import dev.cacheinvalidation.instrumentation.api.InstrumentationModule;
 import dev.cacheinvalidation.instrumentation.api.Prefilter;
 import dev.cacheinvalidation.instrumentation.api.TypeInstrumentation;
 import dev.cacheinvalidation.instrumentation.api.TypeTransformer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -49,9 +51,18 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
   }
 
   static final class StatementInstrumentation implements TypeInstrumentation {
+    private static final String[] EXECUTES = {"execute", "executeUpdate", "executeLargeUpdate", "executeQuery"};
+    private static final String[] BATCH_EXECUTES = {"executeBatch", "executeLargeBatch"};
+
     @Override
     public Prefilter prefilter() {
-      return Prefilter.mentioning("java/sql/");
+      // Every method transform() advises: a Statement class declaring none of them would come out unchanged,
+      // so Byte Buddy need not resolve its hierarchy (most java/sql/-mentioning classes are Spring or
+      // Hibernate code that merely uses JDBC).
+      Set<String> advised = new HashSet<>(List.of(EXECUTES));
+      advised.addAll(List.of(BATCH_EXECUTES));
+      advised.addAll(List.of("addBatch", "clearBatch"));
+      return Prefilter.mentioningAndDeclaring("java/sql/", advised);
     }
 
     @Override
@@ -61,16 +72,15 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
 
     @Override
     public void transform(TypeTransformer transformer) {
-      String[] executes = {"execute", "executeUpdate", "executeLargeUpdate", "executeQuery"};
-      transformer.applyAdviceToMethod(concrete(executes).and(takesArgument(0, String.class)),
+      transformer.applyAdviceToMethod(concrete(EXECUTES).and(takesArgument(0, String.class)),
           ExecuteSqlAdvice.class.getName());
-      transformer.applyAdviceToMethod(concrete(executes).and(takesArguments(0)),
+      transformer.applyAdviceToMethod(concrete(EXECUTES).and(takesArguments(0)),
           ExecutePreparedAdvice.class.getName());
       transformer.applyAdviceToMethod(concrete("addBatch").and(takesArguments(String.class)),
           AddBatchAdvice.class.getName());
       transformer.applyAdviceToMethod(concrete("clearBatch").and(takesArguments(0)),
           ClearBatchAdvice.class.getName());
-      transformer.applyAdviceToMethod(concrete("executeBatch", "executeLargeBatch").and(takesArguments(0)),
+      transformer.applyAdviceToMethod(concrete(BATCH_EXECUTES).and(takesArguments(0)),
           ExecuteBatchAdvice.class.getName());
     }
   }
@@ -78,7 +88,9 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
   static final class ConnectionInstrumentation implements TypeInstrumentation {
     @Override
     public Prefilter prefilter() {
-      return Prefilter.mentioning("java/sql/");
+      // Every method transform() advises (see StatementInstrumentation.prefilter()).
+      return Prefilter.mentioningAndDeclaring("java/sql/", Set.of("prepareStatement", "prepareCall", "commit",
+          "rollback", "setSavepoint", "releaseSavepoint", "setAutoCommit", "close"));
     }
 
     @Override
