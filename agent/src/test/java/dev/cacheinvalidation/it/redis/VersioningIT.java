@@ -21,8 +21,11 @@ class VersioningIT {
   @Test
   void oneIncrementPerUnitOfWorkAndNoStaleRead() throws Exception {
     try (RedisServer redis = RedisServer.start(); RespClient client = RespClient.to(redis.port());
-        ForkedProcess app = ForkedJvm.scenario(JdbcCommandsScenario.class).testbed("jdbc")
-            .agentArgs("strategy=versioning,redis.uri=" + redis.uri() + ",jmx.delay-ms=0,rules.Author=author:*")
+        // await-ms is generous: "read right after commit() returns" relies on the commit waiting for the INCR,
+      // which the default 100 ms does not guarantee on a loaded machine (that bound is await-ms's contract).
+      ForkedProcess app = ForkedJvm.scenario(JdbcCommandsScenario.class).testbed("jdbc")
+            .agentArgs("strategy=versioning,redis.uri=" + redis.uri()
+                + ",jmx.delay-ms=0,await-ms=10000,rules.Author=author:*")
             .start()) {
       app.awaitReported("ready", TIMEOUT);
       AgentMXBean agent = app.mxBean(AgentMXBean.OBJECT_NAME, AgentMXBean.class, TIMEOUT);
