@@ -50,6 +50,8 @@ public final class ConfigKeys {
       ConfigKeys::nonBlank, "a Redis key; {name} is the lower-case name");
   public static final ConfigKey<Boolean> CAFFEINE_BROADCAST =
       add("caffeine.broadcast", "false", ConfigKeys::bool, "true or false");
+  public static final ConfigKey<Integer> CAFFEINE_DELETE_AGAIN_AFTER_MS = add("caffeine.delete-again-after-ms",
+      "0", text -> intRange(text, 0, 3_600_000), "a whole number of milliseconds from 0 (off) to 3600000");
   public static final ConfigKey<String> CAFFEINE_CHANNEL =
       add("caffeine.channel", "cache-invalidation", ConfigKeys::nonBlank, "a Redis Pub/Sub channel name");
   public static final ConfigKey<List<String>> ON_STARTUP =

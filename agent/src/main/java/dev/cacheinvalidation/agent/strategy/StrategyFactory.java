@@ -65,7 +65,8 @@ public final class StrategyFactory {
   private InvalidationStrategy create(String name) {
     switch (name) {
       case "caffeine":
-        return new CaffeineStrategy(caffeineCaches);
+        return new CaffeineStrategy(caffeineCaches,
+            config.get().get(ConfigKeys.CAFFEINE_DELETE_AGAIN_AFTER_MS));
       case "log":
         return new LogStrategy();
       case "redis-pattern":

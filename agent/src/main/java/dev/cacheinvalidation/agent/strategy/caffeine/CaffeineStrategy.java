@@ -6,6 +6,9 @@ import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Applies patterns to the keys of the application's Caffeine caches: {@code String.valueOf(key)} (or
@@ -16,13 +19,36 @@ import java.util.concurrent.ConcurrentMap;
  * the walk would: a named cache whose {@code <cacheName>::} no pattern can start with is skipped; one that a
  * pattern covers whole ({@code categories::*}) is cleared; a literal-prefix pattern ({@code product:*}) is a
  * {@code startsWith}, and any other pattern is only run on keys that start with its literal prefix.
- * Thread-safe.
+ *
+ * <p>With a second-pass delay above 0 ({@code invalidation.caffeine.delete-again-after-ms}), every invalidation
+ * is applied once more after that delay, on this strategy's own daemon timer thread: it removes a value that a
+ * reader loaded from the database before the commit and put after the first pass, which no single pass after
+ * commit can see. Thread-safe.
  */
 public final class CaffeineStrategy implements InvalidationStrategy {
   private final CaffeineCacheRegistry registry;
+  private final long secondPassMillis;
+  private final ScheduledExecutorService secondPass;
 
   public CaffeineStrategy(CaffeineCacheRegistry registry) {
+    this(registry, 0);
+  }
+
+  /** A strategy that also applies each invalidation a second time {@code secondPassMillis} later (0: never). */
+  public CaffeineStrategy(CaffeineCacheRegistry registry, long secondPassMillis) {
     this.registry = registry;
+    this.secondPassMillis = secondPassMillis;
+    if (secondPassMillis > 0) {
+      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+        Thread thread = new Thread(runnable, "cache-invalidation-caffeine-second-pass");
+        thread.setDaemon(true);
+        return thread;
+      });
+      timer.setRemoveOnCancelPolicy(true);
+      this.secondPass = timer;
+    } else {
+      this.secondPass = null;
+    }
   }
 
   @Override
@@ -37,6 +63,31 @@ public final class CaffeineStrategy implements InvalidationStrategy {
 
   @Override
   public long apply(Invalidation invalidation) {
+    long removed = applyNow(invalidation);
+    if (secondPass != null) {
+      try {
+        secondPass.schedule(() -> {
+          try {
+            applyNow(invalidation);
+          } catch (RuntimeException e) {
+            // A cache's own failure (a key whose toString throws): the first pass already ran.
+          }
+        }, secondPassMillis, TimeUnit.MILLISECONDS);
+      } catch (RuntimeException shutDown) {
+        // Closing: the first pass is done.
+      }
+    }
+    return removed;
+  }
+
+  @Override
+  public void close() {
+    if (secondPass != null) {
+      secondPass.shutdownNow();
+    }
+  }
+
+  private long applyNow(Invalidation invalidation) {
     List<CaffeineCacheRegistry.LiveCache> caches = registry.liveCaches();
     if (caches.isEmpty()) {
       return 0;

@@ -29,6 +29,9 @@ record Mode(String name, String cache, String eviction, String strategy, List<St
     String shortTimeout = "invalidation.redis.timeout-ms=1000";
     modes.add(new Mode("caffeine", "caffeine", "agent", "caffeine", none, false, 1, Fault.NONE,
         Promise.REPORTED, 100, none));
+    modes.add(new Mode("caffeine-delete-again", "caffeine", "agent", "caffeine",
+        List.of("invalidation.caffeine.delete-again-after-ms=" + DELETE_AGAIN_MILLIS), false, 1, Fault.NONE,
+        Promise.FRESH, 3 * DELETE_AGAIN_MILLIS, List.of("CAFFEINE_DELETE_AGAIN_AFTER_MS")));
     modes.add(new Mode("caffeine-strategy-throws", "caffeine", "agent", "caffeine,redis-pattern",
         List.of("invalidation.redis.uri=redis://127.0.0.1:1/0", "invalidation.redis.timeout-ms=200"), false, 1,
         Fault.STRATEGY_THROWS, Promise.REPORTED, 100, none));
