@@ -124,12 +124,16 @@ final class KeyspaceSweep {
     }
     try {
       scanned.addAndGet(page.getKeys().size());
+      // The next SCAN goes out ahead of this page's UNLINKs: Redis answers it first, so the UNLINKs run while
+      // the reply travels and this thread handles it, instead of delaying every page by their execution.
+      boolean lastPage = page.isFinished();
+      if (!lastPage) {
+        requestPage(page);
+      }
       List<RedisFuture<Long>> unlinks = unlink(page.getKeys());
       unlinksInFlight.addAndGet(unlinks.size());
-      if (page.isFinished()) {
+      if (lastPage) {
         scanFinished = true;
-      } else {
-        requestPage(page);
       }
       connection.flushCommands();
       unlinks.forEach(unlink -> unlink.whenComplete(this::onUnlinked));
