@@ -24,10 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 
@@ -48,9 +46,9 @@ public final class AgentRuntime {
   private final CaffeineCacheRegistry caffeineCaches = new CaffeineCacheRegistry();
   private final AgentStatistics statistics = new AgentStatistics();
   private final ExecutorService workers = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS,
-      new LinkedBlockingQueue<>(WORKER_QUEUE_CAPACITY), daemonThreads("cache-invalidation-worker"));
+      new LinkedBlockingQueue<>(WORKER_QUEUE_CAPACITY), DaemonThreads.named("cache-invalidation-worker"));
   private final ScheduledExecutorService scheduler =
-      new ScheduledThreadPoolExecutor(1, daemonThreads("cache-invalidation-retry"));
+      new ScheduledThreadPoolExecutor(1, DaemonThreads.named("cache-invalidation-retry"));
   private final InvalidationDispatcher dispatcher = new InvalidationDispatcher(statistics, workers, scheduler);
   private final StrategyFactory strategyFactory;
   private final NameCatalog catalog;
@@ -219,12 +217,4 @@ public final class AgentRuntime {
     }
   }
 
-  static ThreadFactory daemonThreads(String name) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
 }

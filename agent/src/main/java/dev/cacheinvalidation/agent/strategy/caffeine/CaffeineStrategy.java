@@ -1,5 +1,6 @@
 package dev.cacheinvalidation.agent.strategy.caffeine;
 
+import dev.cacheinvalidation.agent.DaemonThreads;
 import dev.cacheinvalidation.agent.pipeline.GlobPattern;
 import dev.cacheinvalidation.agent.pipeline.Invalidation;
 import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,17 +38,7 @@ public final class CaffeineStrategy implements InvalidationStrategy {
   public CaffeineStrategy(CaffeineCacheRegistry registry, long secondPassMillis) {
     this.registry = registry;
     this.secondPassMillis = secondPassMillis;
-    if (secondPassMillis > 0) {
-      ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, "cache-invalidation-caffeine-second-pass");
-        thread.setDaemon(true);
-        return thread;
-      });
-      timer.setRemoveOnCancelPolicy(true);
-      this.secondPass = timer;
-    } else {
-      this.secondPass = null;
-    }
+    this.secondPass = secondPassMillis > 0 ? DaemonThreads.timer("cache-invalidation-caffeine-second-pass") : null;
   }
 
   @Override

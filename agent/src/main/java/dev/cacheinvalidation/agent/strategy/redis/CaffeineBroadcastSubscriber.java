@@ -1,5 +1,6 @@
 package dev.cacheinvalidation.agent.strategy.redis;
 
+import dev.cacheinvalidation.agent.DaemonThreads;
 import dev.cacheinvalidation.agent.logging.AgentLog;
 import dev.cacheinvalidation.agent.pipeline.Invalidation;
 import dev.cacheinvalidation.agent.strategy.caffeine.CaffeineStrategy;
@@ -7,7 +8,6 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -46,12 +46,7 @@ final class CaffeineBroadcastSubscriber extends RedisPubSubAdapter<String, Strin
     this.channel = channel;
     this.instanceId = instanceId;
     this.caffeine = caffeine;
-    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "cache-invalidation-broadcast-subscriber");
-      thread.setDaemon(true);
-      return thread;
-    });
-    this.connector = executor;
+    this.connector = DaemonThreads.timer("cache-invalidation-broadcast-subscriber");
   }
 
   /** Starts subscribing in the background. */

@@ -1,12 +1,12 @@
 package dev.cacheinvalidation.agent.strategy.redis;
 
+import dev.cacheinvalidation.agent.DaemonThreads;
 import dev.cacheinvalidation.agent.logging.AgentLog;
 import dev.cacheinvalidation.agent.pipeline.Invalidation;
 import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
@@ -37,17 +37,8 @@ public final class RedisPatternStrategy implements InvalidationStrategy {
 
   public RedisPatternStrategy(RedisEndpoint endpoint) {
     this.endpoint = endpoint;
-    if (endpoint.settings().deleteAgainAfterMillis() > 0) {
-      ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, runnable -> {
-        Thread thread = new Thread(runnable, "cache-invalidation-redis-delete-again");
-        thread.setDaemon(true);
-        return thread;
-      });
-      scheduler.setRemoveOnCancelPolicy(true);
-      this.deleteAgain = scheduler;
-    } else {
-      this.deleteAgain = null;
-    }
+    this.deleteAgain = endpoint.settings().deleteAgainAfterMillis() > 0
+        ? DaemonThreads.timer("cache-invalidation-redis-delete-again") : null;
   }
 
   @Override
