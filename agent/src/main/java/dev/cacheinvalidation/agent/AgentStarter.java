@@ -34,7 +34,8 @@ public final class AgentStarter {
     AgentRuntime runtime = new AgentRuntime(config, loader);
     AgentRuntime.setCurrent(runtime);
     SourceAdapters.install(runtime);
-    InstrumentationInstaller.install(instrumentation, InstrumentationModules.all(), dynamic);
+    InstrumentationInstaller.install(instrumentation, InstrumentationModules.all(), dynamic,
+        config.get(ConfigKeys.FIELD_INJECTION));
     System.setProperty(AgentVersion.ACTIVE_PROPERTY, AgentVersion.VERSION);
     Runtime.getRuntime().addShutdownHook(new Thread(runtime::shutdown, "cache-invalidation-shutdown"));
     if (config.get(ConfigKeys.JMX_ENABLED)) {

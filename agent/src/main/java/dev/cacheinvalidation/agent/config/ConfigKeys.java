@@ -65,6 +65,9 @@ public final class ConfigKeys {
       add("jmx.delay-ms", "200", text -> intRange(text, 0, 600_000), "a whole number of milliseconds from 0 to 600000");
   public static final ConfigKey<LogLevel> LOG_LEVEL =
       add("log.level", "info", LogLevel::parse, "one of error, warn, info, debug, trace");
+  /** Whether JDBC statement and connection classes get a field for the agent's per-object state as they load. */
+  public static final ConfigKey<Boolean> FIELD_INJECTION =
+      add("field-injection", "true", ConfigKeys::bool, "true or false");
   public static final ConfigKey<Integer> SQL_CACHE_SIZE =
       add("sql.cache-size", "10000", text -> intRange(text, 0, 10_000_000), "a whole number from 0 to 10000000");
   /** What a GraphQL mutation field that maps to no name invalidates: nothing, or every configured rule. */

@@ -46,11 +46,13 @@ public final class InstrumentationInstaller {
    * retransformation, so classes the application already loaded are instrumented too.
    *
    * @param retransform whether already-loaded classes are transformed too (dynamic attach)
+   * @param fieldInjection whether types that {@linkplain TypeInstrumentation#carriesAgentSlot() ask for it}
+   *     get the agent's field where that is safe ({@link AgentSlotField})
    */
   public static void install(Instrumentation instrumentation, List<InstrumentationModule> modules,
-      boolean retransform) {
+      boolean retransform, boolean fieldInjection) {
     if (retransform) {
-      agentBuilder(modules)
+      agentBuilder(modules, fieldInjection)
           .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
           .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
           .installOn(instrumentation);
@@ -63,10 +65,11 @@ public final class InstrumentationInstaller {
       }
     }
     instrumentation.addTransformer(
-        new PrefilteringTransformer(new ClassPrefilter(prefilters), () -> agentBuilder(modules).makeRaw()), false);
+        new PrefilteringTransformer(new ClassPrefilter(prefilters),
+            () -> agentBuilder(modules, fieldInjection).makeRaw()), false);
   }
 
-  private static AgentBuilder agentBuilder(List<InstrumentationModule> modules) {
+  private static AgentBuilder agentBuilder(List<InstrumentationModule> modules, boolean fieldInjection) {
     // Byte Buddy's Nexus is only needed for LoadedTypeInitializers, which advice never uses; disabling it keeps
     // Byte Buddy from touching sun.misc.Unsafe (a warning on JDK 24+). The shade step relocates this property
     // name along with Byte Buddy, so only the agent's copy reads it, never the application's.
@@ -103,6 +106,11 @@ public final class InstrumentationInstaller {
         AdviceCollector collector = new AdviceCollector(advice);
         type.transform(collector);
         builder = builder.type(type.typeMatcher(), type.classLoaderOptimization()).transform(collector.advice);
+        if (fieldInjection && type.carriesAgentSlot()) {
+          builder = builder.type(AgentSlotField.targets(type.typeMatcher()))
+              .transform((typeBuilder, typeDescription, classLoader, javaModule, domain) ->
+                  typeBuilder.visit(AgentSlotField.INSTANCE));
+        }
       }
     }
     return builder;

@@ -17,13 +17,14 @@ public final class AgentStatistics {
   private final LongAdder writesDeduplicated = new LongAdder();
   private final LongAdder invalidationsIssued = new LongAdder();
   private final LongAdder invalidationFailures = new LongAdder();
-  private final Map<String, LongAdder> writesBySource = new ConcurrentHashMap<>();
+  /** Indexed by {@link Source#ordinal()}: no map lookup per write. */
+  private final LongAdder[] writesBySource = newAdders(Source.values().length);
   private final Map<String, StrategyStatistics> byStrategy = new ConcurrentHashMap<>();
   private final AtomicReference<String> lastError = new AtomicReference<>("");
 
   void writeDetected(Source source) {
     writesDetected.increment();
-    writesBySource.computeIfAbsent(source.key(), k -> new LongAdder()).increment();
+    writesBySource[source.ordinal()].increment();
   }
 
   void writeDeduplicated() {
@@ -32,8 +33,17 @@ public final class AgentStatistics {
 
   /** A strategy applied an invalidation: {@code keysRemoved} (-1 when unknown), {@code latencyNanos} since commit. */
   public void invalidationIssued(String strategy, long keysRemoved, long latencyNanos) {
+    invalidationIssued(strategy(strategy), keysRemoved, latencyNanos);
+  }
+
+  /**
+   * As {@link #invalidationIssued(String, long, long)}, for a caller that holds its strategy's statistics
+   * ({@link #strategy(String)}), sparing the lookup by name on every commit; {@code latencyNanos} is negative
+   * when the latency was not measured.
+   */
+  void invalidationIssued(StrategyStatistics strategy, long keysRemoved, long latencyNanos) {
     invalidationsIssued.increment();
-    strategy(strategy).applied(keysRemoved, latencyNanos);
+    strategy.applied(keysRemoved, latencyNanos);
   }
 
   public void invalidationFailed(String strategy, String error) {
@@ -83,7 +93,12 @@ public final class AgentStatistics {
 
   public Map<String, Long> writesBySource() {
     Map<String, Long> out = new TreeMap<>();
-    writesBySource.forEach((key, value) -> out.put(key, value.sum()));
+    for (Source source : Source.values()) {
+      long writes = writesBySource[source.ordinal()].sum();
+      if (writes != 0) {
+        out.put(source.key(), writes);
+      }
+    }
     return out;
   }
 
@@ -108,7 +123,9 @@ public final class AgentStatistics {
     writesDeduplicated.reset();
     invalidationsIssued.reset();
     invalidationFailures.reset();
-    writesBySource.clear();
+    for (LongAdder adder : writesBySource) {
+      adder.reset();
+    }
     byStrategy.values().forEach(StrategyStatistics::reset);
     lastError.set("");
   }
@@ -123,5 +140,13 @@ public final class AgentStatistics {
       }
     });
     return out;
+  }
+
+  private static LongAdder[] newAdders(int count) {
+    LongAdder[] adders = new LongAdder[count];
+    for (int i = 0; i < count; i++) {
+      adders[i] = new LongAdder();
+    }
+    return adders;
   }
 }

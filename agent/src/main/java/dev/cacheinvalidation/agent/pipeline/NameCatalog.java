@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Maps table names to the names writes are reported under, so entity {@code Category} and table
@@ -22,6 +23,8 @@ public final class NameCatalog {
   private final Map<String, List<String>> learnedTables = new ConcurrentHashMap<>();
   private final Set<String> knownNames = ConcurrentHashMap.newKeySet();
   private final Map<String, String> displayNames = new ConcurrentHashMap<>();
+  /** Bumped after every change that can alter {@link #namesForTable}: lets callers keep resolved names. */
+  private final AtomicLong version = new AtomicLong();
 
   public NameCatalog(Map<String, String> aliases) {
     this.aliases = Map.copyOf(aliases);
@@ -32,6 +35,7 @@ public final class NameCatalog {
   public void setAliases(Map<String, String> newAliases) {
     this.aliases = Map.copyOf(newAliases);
     newAliases.values().forEach(this::remember);
+    version.incrementAndGet();
   }
 
   /** Records that {@code table} holds rows of the given names (called when a JPA metamodel is built). */
@@ -45,13 +49,24 @@ public final class NameCatalog {
         }
       }
     }
+    version.incrementAndGet();
   }
 
   /** Records a name known to the application (an entity name). */
   public void remember(String name) {
     String key = Names.key(name);
     knownNames.add(key);
-    displayNames.putIfAbsent(key, name);
+    if (displayNames.putIfAbsent(key, name) == null) {
+      version.incrementAndGet();
+    }
+  }
+
+  /**
+   * A number that changes after every change of what {@link #namesForTable} returns. A caller that keeps a
+   * result may reuse it while the version is the one it read before asking.
+   */
+  public long version() {
+    return version.get();
   }
 
   /** Whether the name was learned from JPA or configured. */

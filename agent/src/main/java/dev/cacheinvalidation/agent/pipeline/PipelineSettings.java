@@ -1,6 +1,8 @@
 package dev.cacheinvalidation.agent.pipeline;
 
 import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,7 +19,10 @@ import java.util.Set;
 public record PipelineSettings(boolean enabled, Set<Source> sources, RuleSet rules,
     List<InvalidationStrategy> strategies, long awaitMillis) {
   public PipelineSettings {
-    sources = Set.copyOf(sources);
+    // An enum set: accepts(source) runs on every JDBC call, and an enum set's contains is one bit test.
+    EnumSet<Source> copy = EnumSet.noneOf(Source.class);
+    copy.addAll(sources);
+    sources = Collections.unmodifiableSet(copy);
     strategies = List.copyOf(strategies);
   }
 

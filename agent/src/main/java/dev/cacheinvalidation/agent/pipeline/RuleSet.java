@@ -27,8 +27,13 @@ public final class RuleSet {
 
   /** The patterns for a name; never empty. */
   public List<String> patternsFor(String name) {
-    String key = Names.key(name);
-    return memo.computeIfAbsent(key, this::resolve);
+    return patternsForKey(Names.key(name));
+  }
+
+  /** The patterns for a name given by its {@linkplain Names#key key} ({@link Write#key()}); never empty. */
+  public List<String> patternsForKey(String key) {
+    List<String> patterns = memo.get(key);
+    return patterns != null ? patterns : memo.computeIfAbsent(key, this::resolve);
   }
 
   /** Whether the name has a rule of its own (not the default). */

@@ -19,7 +19,9 @@ public final class StrategyStatistics {
     if (removed > 0) {
       keysRemoved.add(removed);
     }
-    latency.recordNanos(latencyNanos);
+    if (latencyNanos >= 0) {
+      latency.recordNanos(latencyNanos);
+    }
   }
 
   void failed() {

@@ -30,7 +30,7 @@ public final class UnitOfWork {
 
   /** Adds a write; returns false when its name was already in this unit (a deduplicated write). */
   public synchronized boolean add(Write write) {
-    return writes.putIfAbsent(Names.key(write.name()), write) == null;
+    return writes.putIfAbsent(write.key(), write) == null;
   }
 
   public synchronized boolean isEmpty() {

@@ -152,7 +152,7 @@ public final class WritePipeline {
       return;
     }
     List<Write> writes = new ArrayList<>(scope.writes.values());
-    String origin = scope.origins.size() == 1 ? scope.origins.iterator().next() : String.join("+", scope.origins);
+    String origin = scope.origin();
     scope.writes.clear();
     scope.origins.clear();
     dispatch(writes, origin);
@@ -186,11 +186,13 @@ public final class WritePipeline {
     CommitScope scope = commitScope.get();
     if (scope != null && scope.depth > 0) {
       for (Write write : writes) {
-        if (scope.writes.putIfAbsent(Names.key(write.name()), write) != null) {
+        if (scope.writes.putIfAbsent(write.key(), write) != null) {
           statistics.writeDeduplicated();
         }
       }
-      scope.origins.add(origin);
+      if (!scope.origins.contains(origin)) {
+        scope.origins.add(origin);
+      }
       if (log.isDebugEnabled()) {
         log.debug("commit: {} names={} held until the enclosing transaction ends", origin, namesOf(writes));
       }
@@ -210,20 +212,20 @@ public final class WritePipeline {
     boolean debug = log.isDebugEnabled();
     if (writes.size() == 1 && !debug) {
       // The usual autocommit write: its rule's patterns are already an immutable, duplicate-free list.
-      String name = writes.get(0).name();
-      deliver(new Invalidation(dispatcher.nextId(), origin, List.of(name), current.rules().patternsFor(name),
-          System.nanoTime()), current);
+      Write write = writes.get(0);
+      deliver(new Invalidation(dispatcher.nextId(), origin, List.of(write.name()),
+          current.rules().patternsForKey(write.key()), System.nanoTime()), current);
       return;
     }
     List<String> names = new ArrayList<>(writes.size());
     Set<String> patterns = new LinkedHashSet<>();
     for (Write write : writes) {
       names.add(write.name());
-      List<String> forName = current.rules().patternsFor(write.name());
+      List<String> forName = current.rules().patternsForKey(write.key());
       patterns.addAll(forName);
       if (debug) {
         log.debug("rule: name={} -> patterns={} (from {})", write.name(), forName,
-            current.rules().hasRule(write.name()) ? "invalidation.rules." + Names.key(write.name())
+            current.rules().hasRule(write.name()) ? "invalidation.rules." + write.key()
                 : "invalidation.rules.default");
       }
     }
@@ -268,6 +270,21 @@ public final class WritePipeline {
   private static final class CommitScope {
     int depth;
     final Map<String, Write> writes = new LinkedHashMap<>();
-    final Set<String> origins = new LinkedHashSet<>();
+    /** The distinct origins, in order: a handful of constant strings, so a list beats a set. */
+    final List<String> origins = new ArrayList<>(4);
+    /** The last joined origin and what it was joined from: a thread commits the same way again and again. */
+    private List<String> joinedFrom = List.of();
+    private String joined;
+
+    String origin() {
+      if (origins.size() == 1) {
+        return origins.get(0);
+      }
+      if (!origins.equals(joinedFrom)) {
+        joinedFrom = List.copyOf(origins);
+        joined = String.join("+", origins);
+      }
+      return joined;
+    }
   }
 }

@@ -40,26 +40,31 @@ class JdbcWriteDetectionIT {
     List<Arguments> runs = new ArrayList<>();
     for (Path jdk : Jdks.all()) {
       for (String driver : List.of("h2", "postgresql", "mariadb")) {
-        runs.add(Arguments.of(jdk, driver));
+        runs.add(Arguments.of(jdk, driver, true));
       }
+      // The same steps with every statement's and connection's state in the agent's weak maps, as for driver
+      // classes loaded before a runtime attach.
+      runs.add(Arguments.of(jdk, "h2", false));
     }
     return runs.stream();
   }
 
-  @ParameterizedTest(name = "{1} on {0}")
+  @ParameterizedTest(name = "{1} on {0}, field injection {2}")
   @MethodSource("runs")
-  void detectsWritesAndCommits(Path jdk, String driver) throws Exception {
+  void detectsWritesAndCommits(Path jdk, String driver, boolean fieldInjection) throws Exception {
     requireServer(driver);
     String run = "r" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 30, 1L << 35), 36);
     try (ForkedProcess process = ForkedJvm.scenario(JdbcWritesScenario.class).testbed("jdbc").jdk(jdk)
         .agentArgs("strategy=caffeine,log,on-ddl=schema:*,tables.ci_d_" + run + "d=Aliased,tables.ci_d_" + run
-            + "h=Aliased,jmx.enabled=false")
+            + "h=Aliased,jmx.enabled=false,field-injection=" + fieldInjection)
         .args(driver, run).start()) {
       process.awaitSuccess(Duration.ofMinutes(3));
       assertEquals("true", process.reported("done"), process::describe);
       List<Executable> checks = new ArrayList<>();
       for (String mode : List.of("direct", "hikari")) {
         checks.addAll(checks(process, driver, mode));
+        checks.add(() -> assertEquals(fieldInjection + "," + fieldInjection, process.reported(mode + ".slots"),
+            mode + ": connection and statement classes carry the agent's field"));
       }
       checks.add(() -> assertEquals("none", process.reported("outside"), "invalidations outside any step"));
       long logged = process.stderrLines().stream().filter(line -> line.contains("invalidate #")).count();

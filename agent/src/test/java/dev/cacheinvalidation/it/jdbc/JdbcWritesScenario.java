@@ -78,6 +78,17 @@ public final class JdbcWritesScenario {
     }
   }
 
+  private static boolean hasAgentSlot(Object jdbcObject) {
+    for (Class<?> type = jdbcObject.getClass(); type != null; type = type.getSuperclass()) {
+      for (Class<?> implemented : type.getInterfaces()) {
+        if (implemented.getName().equals("dev.cacheinvalidation.bridge.AgentSlot")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   static String url(String driver) {
     return switch (driver) {
       case "h2" -> "jdbc:h2:mem:writes;DB_CLOSE_DELAY=-1";
@@ -89,6 +100,10 @@ public final class JdbcWritesScenario {
 
   private void runAll() throws Exception {
     lines.drain();
+    try (Connection connection = source.open(); PreparedStatement statement = connection.prepareStatement("SELECT 1")) {
+      // Whether this run keeps the agent's state in fields of these classes or in its weak maps.
+      Scenario.report(mode + ".slots", hasAgentSlot(connection) + "," + hasAgentSlot(statement));
+    }
     try {
       step("setup", () -> {
         try (Connection connection = source.open(); Statement statement = connection.createStatement()) {

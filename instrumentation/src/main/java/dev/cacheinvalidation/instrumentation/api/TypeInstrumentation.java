@@ -30,4 +30,12 @@ public interface TypeInstrumentation {
 
   /** Applies advice to the methods of a matched type. */
   void transform(TypeTransformer transformer);
+
+  /**
+   * Whether matched types get a field for the agent's per-object state ({@link
+   * dev.cacheinvalidation.bridge.AgentSlot}) where that is safe; the advice must work without it too.
+   */
+  default boolean carriesAgentSlot() {
+    return false;
+  }
 }

@@ -71,6 +71,11 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     }
 
     @Override
+    public boolean carriesAgentSlot() {
+      return true; // a prepared statement's analysed SQL
+    }
+
+    @Override
     public void transform(TypeTransformer transformer) {
       transformer.applyAdviceToMethod(concrete(EXECUTES).and(takesArgument(0, String.class)),
           ExecuteSqlAdvice.class.getName());
@@ -96,6 +101,11 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     @Override
     public ElementMatcher<TypeDescription> typeMatcher() {
       return not(isInterface()).and(hasSuperType(named("java.sql.Connection")));
+    }
+
+    @Override
+    public boolean carriesAgentSlot() {
+      return true; // a connection's open transaction
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 
 /**
@@ -43,6 +44,11 @@ public final class GraphQlSource implements GraphQlSink {
   private final WritePipeline pipeline;
   private final EngineHelpers helpers = new EngineHelpers(GraphQlSource.class.getClassLoader());
   private final ThreadLocal<MutationExecution> current = new ThreadLocal<>();
+  /**
+   * Mutation data fetchers running on any thread. Only read as "none" to skip {@link #observe}; were it ever
+   * off, the cost is an invalidation repeated at the mutation's end, never one missed.
+   */
+  private final AtomicInteger fetchersRunning = new AtomicInteger();
   private final Set<String> unmappedLogged = ConcurrentHashMap.newKeySet();
 
   public GraphQlSource(AgentRuntime runtime) {
@@ -84,11 +90,13 @@ public final class GraphQlSource implements GraphQlSink {
   public Object enterFetcher(Object mutation) {
     MutationExecution previous = current.get();
     current.set((MutationExecution) mutation);
+    fetchersRunning.incrementAndGet();
     return previous;
   }
 
   @Override
   public void exitFetcher(Object previous) {
+    fetchersRunning.decrementAndGet();
     if (previous == null) {
       current.remove();
     } else {
@@ -125,6 +133,9 @@ public final class GraphQlSource implements GraphQlSink {
 
   /** Listener: an invalidation dispatched on a thread where a mutation is current belongs to it. */
   private void observe(Invalidation invalidation) {
+    if (fetchersRunning.get() <= 0) {
+      return; // no mutation is current on any thread: spare every other commit the thread-local lookup
+    }
     MutationExecution execution = current.get();
     if (execution != null && !invalidation.names().isEmpty()) {
       execution.committed(invalidation.names());

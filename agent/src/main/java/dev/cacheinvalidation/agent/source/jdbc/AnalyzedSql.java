@@ -1,18 +1,68 @@
 package dev.cacheinvalidation.agent.source.jdbc;
 
+import dev.cacheinvalidation.agent.pipeline.NameCatalog;
 import dev.cacheinvalidation.agent.pipeline.Operation;
+import dev.cacheinvalidation.agent.pipeline.Source;
+import dev.cacheinvalidation.agent.pipeline.Write;
 import dev.cacheinvalidation.agent.sql.SqlAnalysis;
 import dev.cacheinvalidation.agent.sql.StatementKind;
+import dev.cacheinvalidation.agent.sql.TableRef;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A SQL string that writes or is DDL, with the (informational) operation read from its first keyword. Kept per
- * prepared statement and per batch entry; names are resolved only when the statement runs, because table
- * aliases can be reloaded and JPA teaches the catalog new tables. Immutable.
+ * One SQL string with its analysis and the (informational) operation read from its first keyword, shared by
+ * every statement prepared with that string ({@link RecentStatements}).
+ *
+ * <p>The writes it stands for are resolved through the {@link NameCatalog} when a statement runs, because
+ * table aliases can be reloaded and JPA teaches the catalog new tables; the result is kept with the catalog's
+ * {@linkplain NameCatalog#version() version} and resolved again only when the catalog has changed since, so a
+ * statement run a million times costs one version check instead of a million catalog lookups.
+ *
+ * <p>Thread-safety: immutable apart from that memo, which is published through a volatile field and
+ * recomputed harmlessly when two threads race.
  */
-record AnalyzedSql(SqlAnalysis analysis, Operation operation) {
+final class AnalyzedSql {
+  final String sql;
+  final SqlAnalysis analysis;
+  final Operation operation;
+  private volatile Resolved resolved;
+
+  private record Resolved(long catalogVersion, List<Write> writes) {}
+
+  private AnalyzedSql(String sql, SqlAnalysis analysis, Operation operation) {
+    this.sql = sql;
+    this.analysis = analysis;
+    this.operation = operation;
+  }
 
   static AnalyzedSql of(SqlAnalysis analysis, String sql) {
-    return new AnalyzedSql(analysis, operation(analysis.kind(), sql));
+    return new AnalyzedSql(sql, analysis, analysis.isRead() ? Operation.UNKNOWN : operation(analysis.kind(), sql));
+  }
+
+  boolean isRead() {
+    return analysis.isRead();
+  }
+
+  /** The writes of this SQL under the catalog as it is now; immutable. */
+  List<Write> writes(NameCatalog catalog) {
+    long version = catalog.version(); // read before resolving: a change made meanwhile bumps it again
+    Resolved current = resolved;
+    if (current == null || current.catalogVersion != version) {
+      current = new Resolved(version, resolve(catalog));
+      resolved = current;
+    }
+    return current.writes;
+  }
+
+  private List<Write> resolve(NameCatalog catalog) {
+    List<Write> writes = new ArrayList<>(2);
+    for (TableRef table : analysis.writtenTables()) {
+      for (String name : catalog.namesForTable(table.schema(), table.name())) {
+        writes.add(new Write(Source.JDBC, name, operation));
+      }
+    }
+    return List.copyOf(writes);
   }
 
   /** The operation of a write, from the first word of the SQL; only called for writes and DDL. */
@@ -29,7 +79,7 @@ record AnalyzedSql(SqlAnalysis analysis, Operation operation) {
     while (end < length && Character.isLetter(sql.charAt(end))) {
       end++;
     }
-    // Compared in place: this runs at every prepareStatement of a write, so no substring or case copy.
+    // Compared in place: this runs once per distinct SQL string, but with no substring or case copy.
     if (isWord(sql, start, end, "INSERT")) {
       return Operation.INSERT;
     }

@@ -1,10 +1,8 @@
 package dev.cacheinvalidation.agent.source.jdbc;
 
 import dev.cacheinvalidation.agent.pipeline.NameCatalog;
-import dev.cacheinvalidation.agent.pipeline.Source;
 import dev.cacheinvalidation.agent.pipeline.Write;
 import dev.cacheinvalidation.agent.sql.StatementKind;
-import dev.cacheinvalidation.agent.sql.TableRef;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,18 +17,12 @@ final class DetectedWrites {
 
   /** Adds a statement's tables, resolved to names by the catalog. */
   void add(AnalyzedSql sql, NameCatalog catalog) {
-    StatementKind kind = sql.analysis().kind();
-    List<TableRef> tables = sql.analysis().writtenTables();
-    if (kind == StatementKind.DDL) {
+    if (sql.analysis.kind() == StatementKind.DDL) {
       ddl = true;
-    } else if (tables.isEmpty()) {
+    } else if (sql.analysis.writtenTables().isEmpty()) {
       unknownTables = true;
     }
-    for (TableRef table : tables) {
-      for (String name : catalog.namesForTable(table.schema(), table.name())) {
-        writes.add(new Write(Source.JDBC, name, sql.operation()));
-      }
-    }
+    writes.addAll(sql.writes(catalog));
   }
 
   boolean isEmpty() {

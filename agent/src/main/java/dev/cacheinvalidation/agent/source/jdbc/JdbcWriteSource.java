@@ -6,7 +6,7 @@ import dev.cacheinvalidation.agent.pipeline.UnitOfWork;
 import dev.cacheinvalidation.agent.pipeline.WritePipeline;
 import dev.cacheinvalidation.agent.pipeline.Write;
 import dev.cacheinvalidation.agent.sql.CachingSqlAnalyzer;
-import dev.cacheinvalidation.agent.sql.SqlAnalysis;
+import dev.cacheinvalidation.bridge.AgentSlot;
 import dev.cacheinvalidation.bridge.JdbcSink;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -20,7 +20,8 @@ import org.slf4j.Logger;
  * tables become names through the pipeline's catalog, and the names are invalidated when the connection's
  * transaction commits (at once under autocommit).
  *
- * <p><b>Cost.</b> A read made with SQL text costs one analyser cache hit; a read through a prepared statement
+ * <p><b>Cost.</b> A read made with SQL text costs one hit in the table of recent statements (usually a
+ * reference comparison), or else one analyser cache hit; a read through a prepared statement
  * costs one weak identity lookup, because only prepared statements whose SQL writes are remembered. The
  * connection's autocommit mode is asked only after a write. Transaction calls on a connection that wrote
  * nothing cost one weak identity lookup.
@@ -33,8 +34,9 @@ import org.slf4j.Logger;
  * invalidation is safe where a missed one is not. DDL also invalidates the configured {@code on-ddl} patterns,
  * and a write whose tables the analyser cannot tell invalidates everything ({@code *}).
  *
- * <p>Thread-safety: all methods may be called from any thread; per-object state lives in weak identity maps
- * so statements and connections are never kept alive by the agent. Methods never throw.
+ * <p>Thread-safety: all methods may be called from any thread. Per-object state lives in a field the agent
+ * added to the statement's or connection's class ({@link AgentSlot}), else in weak identity maps, so
+ * statements and connections are never kept alive by the agent. Methods never throw.
  */
 public final class JdbcWriteSource implements JdbcSink {
   private static final Logger log = AgentLog.get(JdbcWriteSource.class);
@@ -44,9 +46,12 @@ public final class JdbcWriteSource implements JdbcSink {
   private static final List<String> EVERYTHING = List.of("*");
 
   private final WritePipeline pipeline;
-  private final CachingSqlAnalyzer analyzer;
+  private final RecentStatements statements;
   private final Supplier<List<String>> onDdlPatterns;
-  /** Prepared statement → its SQL, only for SQL that writes or is DDL. */
+  /**
+   * Prepared statement → its SQL, only for SQL that writes or is DDL. Statements whose class carries an
+   * {@link AgentSlot} keep it there instead, and so do connections their open transaction.
+   */
   private final WeakIdentityMap<AnalyzedSql> preparedWrites = new WeakIdentityMap<>();
   /** Statement → the SQL added with {@code addBatch(String)}, in order (reads too, to align update counts). */
   private final WeakIdentityMap<List<AnalyzedSql>> batches = new WeakIdentityMap<>();
@@ -60,7 +65,8 @@ public final class JdbcWriteSource implements JdbcSink {
    */
   public JdbcWriteSource(WritePipeline pipeline, int sqlCacheSize, Supplier<List<String>> onDdlPatterns) {
     this.pipeline = pipeline;
-    this.analyzer = new CachingSqlAnalyzer(sqlCacheSize, MAX_CACHED_SQL_LENGTH);
+    this.statements = new RecentStatements(new CachingSqlAnalyzer(sqlCacheSize, MAX_CACHED_SQL_LENGTH),
+        MAX_CACHED_SQL_LENGTH);
     this.onDdlPatterns = onDdlPatterns;
   }
 
@@ -72,10 +78,10 @@ public final class JdbcWriteSource implements JdbcSink {
       return;
     }
     try {
-      SqlAnalysis analysis = analyzer.analyze(sql);
-      if (!analysis.isRead()) {
+      AnalyzedSql analyzed = statements.analyze(sql);
+      if (!analyzed.isRead()) {
         DetectedWrites detected = new DetectedWrites();
-        detected.add(AnalyzedSql.of(analysis, sql), pipeline.catalog());
+        detected.add(analyzed, pipeline.catalog());
         wrote(statement, detected);
       }
     } catch (RuntimeException e) {
@@ -89,7 +95,7 @@ public final class JdbcWriteSource implements JdbcSink {
       return;
     }
     try {
-      AnalyzedSql sql = preparedWrites.get(statement);
+      AnalyzedSql sql = preparedSql(statement);
       if (sql != null) {
         DetectedWrites detected = new DetectedWrites();
         detected.add(sql, pipeline.catalog());
@@ -104,9 +110,11 @@ public final class JdbcWriteSource implements JdbcSink {
   public void prepared(Object statement, String sql) {
     // Not gated on accepts(): a statement prepared while JDBC is switched off may run after it is switched on.
     try {
-      SqlAnalysis analysis = analyzer.analyze(sql);
-      if (!analysis.isRead()) {
-        preparedWrites.put(statement, AnalyzedSql.of(analysis, sql));
+      AnalyzedSql analyzed = statements.analyze(sql);
+      if (statement instanceof AgentSlot slot) {
+        slot.cacheInvalidation$slot(analyzed.isRead() ? null : analyzed);
+      } else if (!analyzed.isRead()) {
+        preparedWrites.put(statement, analyzed);
       }
     } catch (RuntimeException e) {
       failed("prepareStatement", e);
@@ -119,10 +127,10 @@ public final class JdbcWriteSource implements JdbcSink {
       return;
     }
     try {
-      SqlAnalysis analysis = analyzer.analyze(sql);
+      AnalyzedSql analyzed = statements.analyze(sql);
       List<AnalyzedSql> batch = batches.computeIfAbsent(statement, key -> new ArrayList<>());
       synchronized (batch) {
-        batch.add(analysis.isRead() ? null : AnalyzedSql.of(analysis, sql));
+        batch.add(analyzed.isRead() ? null : analyzed);
       }
     } catch (RuntimeException e) {
       failed("addBatch", e);
@@ -161,7 +169,7 @@ public final class JdbcWriteSource implements JdbcSink {
           }
         }
       }
-      AnalyzedSql prepared = preparedWrites.get(statement);
+      AnalyzedSql prepared = preparedSql(statement);
       if (prepared != null && BatchCounts.anyRan(counts)) {
         detected.add(prepared, pipeline.catalog());
       }
@@ -234,9 +242,34 @@ public final class JdbcWriteSource implements JdbcSink {
     }
   }
 
+  /** The SQL a prepared statement was prepared with, when it writes; null for reads and unknown statements. */
+  private AnalyzedSql preparedSql(Object statement) {
+    if (statement instanceof AgentSlot slot) {
+      return slot.cacheInvalidation$slot() instanceof AnalyzedSql sql ? sql : null;
+    }
+    return preparedWrites.get(statement);
+  }
+
   private ConnectionState stateOf(Object connection) {
-    return connections.computeIfAbsent(connection,
-        key -> new ConnectionState(pipeline.newUnit("jdbc transaction"), DriverTraits.of(key)));
+    if (connection instanceof AgentSlot slot) {
+      if (slot.cacheInvalidation$slot() instanceof ConnectionState state) {
+        return state;
+      }
+      // A connection is used by one thread at a time; the lock only guards against one used otherwise.
+      ConnectionState created = newState(connection);
+      synchronized (slot) {
+        if (slot.cacheInvalidation$slot() instanceof ConnectionState state) {
+          return state;
+        }
+        slot.cacheInvalidation$slot(created);
+        return created;
+      }
+    }
+    return connections.computeIfAbsent(connection, this::newState);
+  }
+
+  private ConnectionState newState(Object connection) {
+    return new ConnectionState(pipeline.newUnit("jdbc transaction"), DriverTraits.of(connection));
   }
 
   // ---- connections ----
@@ -296,7 +329,7 @@ public final class JdbcWriteSource implements JdbcSink {
   @Override
   public void closed(Object connection, Throwable thrown) {
     try {
-      ConnectionState state = connections.remove(connection);
+      ConnectionState state = removeState(connection);
       if (state == null || !state.isPending()) {
         return;
       }
@@ -312,9 +345,23 @@ public final class JdbcWriteSource implements JdbcSink {
     }
   }
 
+  private ConnectionState removeState(Object connection) {
+    if (connection instanceof AgentSlot slot) {
+      if (slot.cacheInvalidation$slot() instanceof ConnectionState state) {
+        slot.cacheInvalidation$slot(null);
+        return state;
+      }
+      return null;
+    }
+    return connections.remove(connection);
+  }
+
   /** The connection's transaction state, or null when it never wrote outside autocommit. Never throws. */
   private ConnectionState existing(Object connection) {
     try {
+      if (connection instanceof AgentSlot slot) {
+        return slot.cacheInvalidation$slot() instanceof ConnectionState state ? state : null;
+      }
       return connections.get(connection);
     } catch (RuntimeException e) {
       failed("a transaction call", e);
