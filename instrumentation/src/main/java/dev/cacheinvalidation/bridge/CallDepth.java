@@ -12,6 +12,27 @@ package dev.cacheinvalidation.bridge;
 public final class CallDepth {
   private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
+  /**
+   * Enters one call: increments this thread's depth and returns the thread's counter itself, which the advice
+   * keeps and hands to {@link #exit(int[])}, so a call looks up the thread-local once instead of twice.
+   */
+  public int[] enter() {
+    int[] value = depth.get();
+    value[0]++;
+    return value;
+  }
+
+  /**
+   * Leaves a call entered with {@link #enter()}: decrements the counter and returns whether the call was the
+   * outermost. A null counter (the entry failed) is not the outermost call.
+   */
+  public static boolean exit(int[] counter) {
+    if (counter == null || counter[0] <= 0) {
+      return false;
+    }
+    return --counter[0] == 0;
+  }
+
   /** Increments this thread's depth and returns its value before the increment (0 for the outermost call). */
   public int getAndIncrement() {
     return depth.get()[0]++;

@@ -115,7 +115,8 @@ final class DurableJournal {
   }
 
   static JournalCodec.Entry entry(Invalidation invalidation) {
-    long ageMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - invalidation.committedAtNanos());
+    long ageMillis = invalidation.timed()
+        ? TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - invalidation.committedAtNanos()) : 0;
     return new JournalCodec.Entry(System.currentTimeMillis() - ageMillis, invalidation.names(),
         invalidation.patterns());
   }

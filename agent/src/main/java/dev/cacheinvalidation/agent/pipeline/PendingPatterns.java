@@ -30,7 +30,8 @@ final class PendingPatterns {
 
   /** Adds an invalidation's patterns; returns true when this widened the pending set to everything. */
   synchronized boolean add(Invalidation invalidation) {
-    return add(invalidation.names(), invalidation.patterns(), invalidation.committedAtNanos());
+    return add(invalidation.names(), invalidation.patterns(),
+        invalidation.timed() ? invalidation.committedAtNanos() : System.nanoTime());
   }
 
   private boolean add(List<String> newNames, List<String> newPatterns, long committedAtNanos) {

@@ -31,8 +31,6 @@ import org.slf4j.Logger;
 final class StrategyDelivery {
   private static final Logger log = AgentLog.get(StrategyDelivery.class);
   static final int PENDING_CAPACITY = 10_000;
-  /** A power of two: the latency of one local invalidation in this many is measured. */
-  static final int LOCAL_LATENCY_SAMPLING = 8;
   private static final long FIRST_RETRY_MILLIS = 50;
   /** Kept short so that every pending invalidation is applied within about a second of a recovery. */
   private static final long MAX_RETRY_MILLIS = 1_000;
@@ -155,11 +153,9 @@ final class StrategyDelivery {
   void applyNow(Invalidation invalidation) {
     try {
       long removed = strategy.apply(invalidation);
-      // A local strategy's latency is its own running time on the committing thread: after the first few,
-      // one in LOCAL_LATENCY_SAMPLING is enough for p50/p99 and spares the others a clock read.
-      long id = invalidation.id();
-      boolean measure = id <= 256 || (id & (LOCAL_LATENCY_SAMPLING - 1)) == 0 || log.isDebugEnabled();
-      applied(invalidation, removed, measure);
+      // A local strategy's latency is its own running time on the committing thread, sampled (see
+      // Invalidation.sampled).
+      applied(invalidation, removed, invalidation.timed());
     } catch (Throwable t) {
       failed(invalidation, t, null);
     }
@@ -259,7 +255,8 @@ final class StrategyDelivery {
   }
 
   private void applied(Invalidation invalidation, long removed, boolean measure) {
-    long latency = measure ? Math.max(0, System.nanoTime() - invalidation.committedAtNanos()) : -1;
+    long latency = measure && invalidation.timed()
+        ? Math.max(0, System.nanoTime() - invalidation.committedAtNanos()) : -1;
     statistics.invalidationIssued(strategyStatistics, removed, latency);
     if (log.isDebugEnabled()) {
       log.debug("applied #{} strategy={} removed={} patterns={} {} ms after commit", invalidation.id(),

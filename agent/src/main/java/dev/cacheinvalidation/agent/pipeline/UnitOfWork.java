@@ -3,22 +3,26 @@ package dev.cacheinvalidation.agent.pipeline;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The names written inside one unit of work (a JDBC transaction, a JPA transaction, a GraphQL mutation),
  * each kept once, with savepoint marks so a partial rollback discards only what came after the mark.
+ *
+ * <p>Most units write one name (a transaction saving one entity): that name is kept in a field, and the map
+ * and the savepoint lists are only allocated when a second name or a savepoint comes.
  *
  * <p>Thread-safety: methods are synchronized. A unit normally belongs to one thread, but a pooled connection
  * or a reactive transaction may end on another thread than it began on, and the lock is uncontended then.
  */
 public final class UnitOfWork {
   private final String description;
-  /** Name key → first write, in the order written. */
-  private final LinkedHashMap<String, Write> writes = new LinkedHashMap<>();
-  /** For each open savepoint, the number of names written before it. */
-  private final List<Object> savepoints = new ArrayList<>();
-  private final List<Integer> savepointSizes = new ArrayList<>();
+  /** The unit's only write, while it has at most one name and {@link #writes} is null. */
+  private Write single;
+  /** Name key → first write, in the order written; once created, it holds every write and {@link #single} is unused. */
+  private LinkedHashMap<String, Write> writes;
+  /** For each open savepoint, the number of names written before it; null until the first savepoint. */
+  private List<Object> savepoints;
+  private List<Integer> savepointSizes;
 
   UnitOfWork(String description) {
     this.description = description;
@@ -30,17 +34,33 @@ public final class UnitOfWork {
 
   /** Adds a write; returns false when its name was already in this unit (a deduplicated write). */
   public synchronized boolean add(Write write) {
+    if (writes == null) {
+      if (single == null) {
+        single = write;
+        return true;
+      }
+      if (single.key().equals(write.key())) {
+        return false;
+      }
+      writes = new LinkedHashMap<>();
+      writes.put(single.key(), single);
+      single = null;
+    }
     return writes.putIfAbsent(write.key(), write) == null;
   }
 
   public synchronized boolean isEmpty() {
-    return writes.isEmpty();
+    return size() == 0;
   }
 
   /** Remembers a savepoint: a later {@link #rollbackTo} discards what is written after it. */
   public synchronized void mark(Object savepoint) {
+    if (savepoints == null) {
+      savepoints = new ArrayList<>();
+      savepointSizes = new ArrayList<>();
+    }
     savepoints.add(savepoint);
-    savepointSizes.add(writes.size());
+    savepointSizes.add(size());
   }
 
   /** Forgets a released savepoint; its writes stay in the unit. */
@@ -59,11 +79,17 @@ public final class UnitOfWork {
       return;
     }
     int keep = savepointSizes.get(index);
-    var iterator = writes.entrySet().iterator();
-    for (int i = 0; iterator.hasNext(); i++) {
-      iterator.next();
-      if (i >= keep) {
-        iterator.remove();
+    if (writes == null) {
+      if (keep == 0) {
+        single = null;
+      }
+    } else {
+      var iterator = writes.entrySet().iterator();
+      for (int i = 0; iterator.hasNext(); i++) {
+        iterator.next();
+        if (i >= keep) {
+          iterator.remove();
+        }
       }
     }
     truncateMarks(index + 1);
@@ -71,24 +97,36 @@ public final class UnitOfWork {
 
   /** Removes and returns every write, leaving the unit empty and ready for the next transaction. */
   public synchronized List<Write> drain() {
-    if (writes.isEmpty() && savepoints.isEmpty()) {
-      return List.of(); // a commit after nothing was written (every transaction of a read-only service)
+    List<Write> out;
+    if (writes != null) {
+      out = writes.isEmpty() ? List.of() : new ArrayList<>(writes.values());
+      writes.clear();
+    } else {
+      // A commit after nothing was written (every transaction of a read-only service), or after one name.
+      out = single == null ? List.of() : List.of(single);
+      single = null;
     }
-    List<Write> out = new ArrayList<>(writes.values());
-    writes.clear();
-    savepoints.clear();
-    savepointSizes.clear();
+    clearMarks();
     return out;
   }
 
   /** Empties the unit (rollback). */
   public synchronized void clear() {
-    writes.clear();
-    savepoints.clear();
-    savepointSizes.clear();
+    single = null;
+    if (writes != null) {
+      writes.clear();
+    }
+    clearMarks();
+  }
+
+  private int size() {
+    return writes != null ? writes.size() : single == null ? 0 : 1;
   }
 
   private int indexOf(Object savepoint) {
+    if (savepoints == null) {
+      return -1;
+    }
     for (int i = savepoints.size() - 1; i >= 0; i--) {
       if (savepoints.get(i) == savepoint) {
         return i;
@@ -104,9 +142,17 @@ public final class UnitOfWork {
     }
   }
 
+  private void clearMarks() {
+    if (savepoints != null) {
+      savepoints.clear();
+      savepointSizes.clear();
+    }
+  }
+
   @Override
   public synchronized String toString() {
-    Map<String, Write> copy = new LinkedHashMap<>(writes);
-    return description + copy.keySet();
+    List<String> keys = writes != null ? new ArrayList<>(writes.keySet())
+        : single == null ? List.of() : List.of(single.key());
+    return description + keys;
   }
 }

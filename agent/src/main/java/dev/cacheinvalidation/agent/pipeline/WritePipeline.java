@@ -4,10 +4,8 @@ import dev.cacheinvalidation.agent.logging.AgentLog;
 import dev.cacheinvalidation.agent.strategy.InvalidationStrategy;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -147,13 +145,12 @@ public final class WritePipeline {
     if (scope.depth <= 0 || --scope.depth > 0) {
       return;
     }
-    if (scope.writes.isEmpty()) {
+    List<Write> writes = scope.writes.drain();
+    if (writes.isEmpty()) {
       scope.origins.clear();
       return;
     }
-    List<Write> writes = new ArrayList<>(scope.writes.values());
     String origin = scope.origin();
-    scope.writes.clear();
     scope.origins.clear();
     dispatch(writes, origin);
   }
@@ -173,7 +170,8 @@ public final class WritePipeline {
       return;
     }
     PipelineSettings current = settings;
-    Invalidation invalidation = new Invalidation(dispatcher.nextId(), origin, List.of(), patterns, System.nanoTime());
+    long id = dispatcher.nextId();
+    Invalidation invalidation = new Invalidation(id, origin, List.of(), patterns, commitTime(current, id));
     deliver(invalidation, current);
   }
 
@@ -186,7 +184,7 @@ public final class WritePipeline {
     CommitScope scope = commitScope.get();
     if (scope != null && scope.depth > 0) {
       for (Write write : writes) {
-        if (scope.writes.putIfAbsent(write.key(), write) != null) {
+        if (!scope.writes.add(write)) {
           statistics.writeDeduplicated();
         }
       }
@@ -213,8 +211,9 @@ public final class WritePipeline {
     if (writes.size() == 1 && !debug) {
       // The usual autocommit write: its rule's patterns are already an immutable, duplicate-free list.
       Write write = writes.get(0);
-      deliver(new Invalidation(dispatcher.nextId(), origin, List.of(write.name()),
-          current.rules().patternsForKey(write.key()), System.nanoTime()), current);
+      long id = dispatcher.nextId();
+      deliver(new Invalidation(id, origin, List.of(write.name()), current.rules().patternsForKey(write.key()),
+          commitTime(current, id)), current);
       return;
     }
     List<String> names = new ArrayList<>(writes.size());
@@ -229,8 +228,8 @@ public final class WritePipeline {
                 : "invalidation.rules.default");
       }
     }
-    Invalidation invalidation =
-        new Invalidation(dispatcher.nextId(), origin, names, List.copyOf(patterns), System.nanoTime());
+    long id = dispatcher.nextId();
+    Invalidation invalidation = new Invalidation(id, origin, names, List.copyOf(patterns), commitTime(current, id));
     deliver(invalidation, current);
   }
 
@@ -248,6 +247,22 @@ public final class WritePipeline {
       }
     }
     dispatcher.dispatch(invalidation, current.strategies(), current.awaitMillis());
+  }
+
+  /**
+   * The commit time of an invalidation: always taken when a remote strategy may need it (latency, retry age,
+   * the journal) and when the debug trail prints it; for local strategies only, when its latency is sampled.
+   */
+  private static long commitTime(PipelineSettings current, long id) {
+    if (Invalidation.sampled(id) || log.isDebugEnabled()) {
+      return System.nanoTime();
+    }
+    for (InvalidationStrategy strategy : current.strategies()) {
+      if (!strategy.isLocal()) {
+        return System.nanoTime();
+      }
+    }
+    return Invalidation.NOT_TIMED;
   }
 
   private static String unitId(UnitOfWork unit) {
@@ -269,7 +284,7 @@ public final class WritePipeline {
   /** Names committed inside an outer transaction on one thread, waiting for it to end. */
   private static final class CommitScope {
     int depth;
-    final Map<String, Write> writes = new LinkedHashMap<>();
+    final UnitOfWork writes = new UnitOfWork("commit scope");
     /** The distinct origins, in order: a handful of constant strings, so a list beats a set. */
     final List<String> origins = new ArrayList<>(4);
     /** The last joined origin and what it was joined from: a thread commits the same way again and again. */

@@ -53,4 +53,67 @@ class UnitOfWorkTest {
     unit.rollbackTo(savepoint);
     assertEquals(List.of("A"), names(unit));
   }
+
+  @Test
+  void aSavepointBeforeTheOnlyNameDiscardsIt() {
+    Object savepoint = new Object();
+    UnitOfWork unit = new UnitOfWork("t");
+    unit.mark(savepoint);
+    unit.add(write("A"));
+    unit.rollbackTo(savepoint);
+    assertTrue(unit.isEmpty());
+    unit.add(write("B"));
+    assertEquals(List.of("B"), names(unit));
+  }
+
+  /**
+   * Random sequences of every operation, against a plain list model: the one-name shortcut and the map must
+   * never be told apart.
+   */
+  @Test
+  void behavesLikeAListOfDistinctNamesWithSavepointMarks() {
+    java.util.Random random = new java.util.Random(20261121);
+    String[] names = {"A", "a", "B", "C", "D"};
+    for (int sequence = 0; sequence < 2_000; sequence++) {
+      UnitOfWork unit = new UnitOfWork("t");
+      List<String> model = new java.util.ArrayList<>();
+      List<Object> marks = new java.util.ArrayList<>();
+      List<Integer> sizes = new java.util.ArrayList<>();
+      for (int step = 0; step < 30; step++) {
+        int operation = random.nextInt(10);
+        if (operation < 5) {
+          String name = names[random.nextInt(names.length)];
+          boolean fresh = model.stream().noneMatch(existing -> existing.equalsIgnoreCase(name));
+          if (fresh) {
+            model.add(name);
+          }
+          assertEquals(fresh, unit.add(write(name)));
+        } else if (operation == 5) {
+          Object mark = new Object();
+          marks.add(mark);
+          sizes.add(model.size());
+          unit.mark(mark);
+        } else if (operation == 6 && !marks.isEmpty()) {
+          int index = random.nextInt(marks.size());
+          unit.rollbackTo(marks.get(index));
+          model.subList(sizes.get(index), model.size()).clear();
+          marks.subList(index + 1, marks.size()).clear();
+          sizes.subList(index + 1, sizes.size()).clear();
+        } else if (operation == 7 && !marks.isEmpty()) {
+          int index = random.nextInt(marks.size());
+          unit.release(marks.get(index));
+          marks.subList(index, marks.size()).clear();
+          sizes.subList(index, sizes.size()).clear();
+        } else if (operation == 8) {
+          assertEquals(model, names(unit));
+          model.clear();
+          marks.clear();
+          sizes.clear();
+        } else {
+          assertEquals(model.isEmpty(), unit.isEmpty());
+        }
+      }
+      assertEquals(model, names(unit), "sequence " + sequence);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.cacheinvalidation.bridge.Bridge;
+import dev.cacheinvalidation.bridge.CallDepth;
 import dev.cacheinvalidation.bridge.JdbcCalls;
 import dev.cacheinvalidation.instrumentation.api.InstrumentationModule;
 import dev.cacheinvalidation.instrumentation.api.Prefilter;
@@ -135,15 +136,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private ExecuteSqlAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.STATEMENT.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.STATEMENT.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object statement,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object statement,
         @Advice.Argument(0) String sql, @Advice.Thrown Throwable thrown) {
-      JdbcCalls.STATEMENT.decrementAndGet();
-      if (depth == 0 && thrown == null) {
+      if (CallDepth.exit(depth) && thrown == null) {
         Bridge.jdbc().executed(statement, sql);
       }
     }
@@ -154,15 +154,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private ExecutePreparedAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.STATEMENT.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.STATEMENT.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object statement,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object statement,
         @Advice.Thrown Throwable thrown) {
-      JdbcCalls.STATEMENT.decrementAndGet();
-      if (depth == 0 && thrown == null) {
+      if (CallDepth.exit(depth) && thrown == null) {
         Bridge.jdbc().executedPrepared(statement);
       }
     }
@@ -173,15 +172,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private AddBatchAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.STATEMENT.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.STATEMENT.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object statement,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object statement,
         @Advice.Argument(0) String sql, @Advice.Thrown Throwable thrown) {
-      JdbcCalls.STATEMENT.decrementAndGet();
-      if (depth == 0 && thrown == null) {
+      if (CallDepth.exit(depth) && thrown == null) {
         Bridge.jdbc().batchAdded(statement, sql);
       }
     }
@@ -192,14 +190,13 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private ClearBatchAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.STATEMENT.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.STATEMENT.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object statement) {
-      JdbcCalls.STATEMENT.decrementAndGet();
-      if (depth == 0) {
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object statement) {
+      if (CallDepth.exit(depth)) {
         Bridge.jdbc().batchCleared(statement);
       }
     }
@@ -210,15 +207,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private ExecuteBatchAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.STATEMENT.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.STATEMENT.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object statement,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object statement,
         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object counts, @Advice.Thrown Throwable thrown) {
-      JdbcCalls.STATEMENT.decrementAndGet();
-      if (depth == 0) {
+      if (CallDepth.exit(depth)) {
         Bridge.jdbc().batchExecuted(statement, counts, thrown);
       }
     }
@@ -231,15 +227,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private PrepareAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.PREPARE.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.PREPARE.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.Argument(0) String sql,
+    public static void exit(@Advice.Enter int[] depth, @Advice.Argument(0) String sql,
         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object statement) {
-      JdbcCalls.PREPARE.decrementAndGet();
-      if (depth == 0 && statement != null) {
+      if (CallDepth.exit(depth) && statement != null) {
         Bridge.jdbc().prepared(statement, sql);
       }
     }
@@ -250,15 +245,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private CommitAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.CONNECTION.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.CONNECTION.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object connection,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
         @Advice.Thrown Throwable thrown) {
-      JdbcCalls.CONNECTION.decrementAndGet();
-      if (depth == 0) {
+      if (CallDepth.exit(depth)) {
         Bridge.jdbc().committed(connection, thrown);
       }
     }
@@ -269,15 +263,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private RollbackAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.CONNECTION.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.CONNECTION.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object connection,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
         @Advice.Thrown Throwable thrown) {
-      JdbcCalls.CONNECTION.decrementAndGet();
-      if (depth == 0) {
+      if (CallDepth.exit(depth)) {
         Bridge.jdbc().rolledBack(connection, thrown);
       }
     }
@@ -288,15 +281,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private RollbackToSavepointAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.CONNECTION.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.CONNECTION.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object connection,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
         @Advice.Argument(0) Object savepoint, @Advice.Thrown Throwable thrown) {
-      JdbcCalls.CONNECTION.decrementAndGet();
-      if (depth == 0 && thrown == null) {
+      if (CallDepth.exit(depth) && thrown == null) {
         Bridge.jdbc().rolledBackTo(connection, savepoint);
       }
     }
@@ -307,15 +299,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private SetSavepointAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.CONNECTION.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.CONNECTION.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object connection,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
         @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object savepoint, @Advice.Thrown Throwable thrown) {
-      JdbcCalls.CONNECTION.decrementAndGet();
-      if (depth == 0 && thrown == null && savepoint != null) {
+      if (CallDepth.exit(depth) && thrown == null && savepoint != null) {
         Bridge.jdbc().savepointSet(connection, savepoint);
       }
     }
@@ -326,15 +317,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private ReleaseSavepointAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.CONNECTION.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.CONNECTION.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object connection,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
         @Advice.Argument(0) Object savepoint, @Advice.Thrown Throwable thrown) {
-      JdbcCalls.CONNECTION.decrementAndGet();
-      if (depth == 0 && thrown == null) {
+      if (CallDepth.exit(depth) && thrown == null) {
         Bridge.jdbc().savepointReleased(connection, savepoint);
       }
     }
@@ -345,15 +335,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private SetAutoCommitAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.CONNECTION.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.CONNECTION.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object connection,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
         @Advice.Argument(0) boolean autoCommit, @Advice.Thrown Throwable thrown) {
-      JdbcCalls.CONNECTION.decrementAndGet();
-      if (depth == 0 && thrown == null) {
+      if (CallDepth.exit(depth) && thrown == null) {
         Bridge.jdbc().autoCommitSet(connection, autoCommit);
       }
     }
@@ -364,15 +353,14 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private CloseAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int enter() {
-      return JdbcCalls.CONNECTION.getAndIncrement();
+    public static int[] enter() {
+      return JdbcCalls.CONNECTION.enter();
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int depth, @Advice.This Object connection,
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
         @Advice.Thrown Throwable thrown) {
-      JdbcCalls.CONNECTION.decrementAndGet();
-      if (depth == 0) {
+      if (CallDepth.exit(depth)) {
         Bridge.jdbc().closed(connection, thrown);
       }
     }

@@ -7,14 +7,16 @@ import dev.cacheinvalidation.agent.pipeline.UnitOfWork;
  * else must be invalidated when it commits (on-ddl patterns, or everything for a write whose tables are
  * unknown).
  *
- * <p>Thread-safety: flags are guarded by this object; the unit is itself thread-safe. A connection is normally
+ * <p>Thread-safety: flags are set and taken under this object's lock, and are volatile so that a commit finding
+ * none set skips the lock; the unit is itself thread-safe. A connection is normally
  * used by one thread at a time, so the locks are uncontended.
  */
 final class ConnectionState {
   final UnitOfWork unit;
   final DriverTraits traits;
-  private boolean ddl;
-  private boolean unknownTables;
+  // Volatile so that takeFlags() can tell "nothing set" (nearly every commit) without taking the lock.
+  private volatile boolean ddl;
+  private volatile boolean unknownTables;
 
   ConnectionState(UnitOfWork unit, DriverTraits traits) {
     this.unit = unit;
@@ -30,12 +32,21 @@ final class ConnectionState {
   }
 
   /** Whether anything would be invalidated by a commit now. */
-  synchronized boolean isPending() {
+  boolean isPending() {
     return ddl || unknownTables || !unit.isEmpty();
   }
 
   /** Returns and clears the flags: bit 1 = DDL ran, bit 2 = a write with unknown tables ran. */
-  synchronized int takeFlags() {
+  int takeFlags() {
+    if (!ddl && !unknownTables) {
+      return 0;
+    }
+    synchronized (this) {
+      return takeFlagsLocked();
+    }
+  }
+
+  private int takeFlagsLocked() {
     int flags = (ddl ? 1 : 0) | (unknownTables ? 2 : 0);
     ddl = false;
     unknownTables = false;

@@ -36,20 +36,33 @@ record DriverTraits(boolean rollsBackOnClose, Ddl ddl) {
 
   static final DriverTraits UNKNOWN = new DriverTraits(false, Ddl.UNKNOWN);
 
-  /** The traits of a connection, looking through a pool's proxy to the driver for DDL. Never throws. */
+  /** Per connection class: its traits when its name tells them, else {@link #UNKNOWN}. */
+  private static final ClassValue<DriverTraits> BY_CLASS = new ClassValue<>() {
+    @Override
+    protected DriverTraits computeValue(Class<?> type) {
+      DriverTraits known = byName(type.getName());
+      return known != null ? known : UNKNOWN;
+    }
+  };
+
+  /**
+   * The traits of a connection, looking through a pool's proxy to the driver for DDL. A driver's own
+   * connection class is looked up once per class; a proxy is unwrapped each time (the same proxy class may
+   * front different drivers). Never throws.
+   */
   static DriverTraits of(Object connection) {
-    String name = connection.getClass().getName();
-    DriverTraits direct = byName(name);
-    if (direct != null) {
+    Class<?> type = connection.getClass();
+    DriverTraits direct = BY_CLASS.get(type);
+    if (direct != UNKNOWN) {
       return direct;
     }
     Object physical = unwrap(connection);
-    DriverTraits driver = physical == null || physical == connection ? null : byName(physical.getClass().getName());
-    Ddl ddl = driver == null ? Ddl.UNKNOWN : driver.ddl();
-    if (name.startsWith("com.zaxxer.hikari.")) {
-      return new DriverTraits(true, ddl);
+    DriverTraits driver = physical == null || physical == connection ? UNKNOWN : BY_CLASS.get(physical.getClass());
+    boolean pool = type.getName().startsWith("com.zaxxer.hikari.");
+    if (!pool && driver.ddl() == Ddl.UNKNOWN) {
+      return UNKNOWN;
     }
-    return new DriverTraits(false, ddl);
+    return new DriverTraits(pool, driver.ddl());
   }
 
   private static DriverTraits byName(String name) {
