@@ -13,9 +13,7 @@ import java.util.function.ToLongFunction;
  * allocation once a strategy has been seen).
  */
 public final class AgentStatistics {
-  private final LongAdder writesDetected = new LongAdder();
   private final LongAdder writesDeduplicated = new LongAdder();
-  private final LongAdder invalidationsIssued = new LongAdder();
   private final LongAdder invalidationFailures = new LongAdder();
   /** Indexed by {@link Source#ordinal()}: no map lookup per write. */
   private final LongAdder[] writesBySource = newAdders(Source.values().length);
@@ -23,8 +21,7 @@ public final class AgentStatistics {
   private final AtomicReference<String> lastError = new AtomicReference<>("");
 
   void writeDetected(Source source) {
-    writesDetected.increment();
-    writesBySource[source.ordinal()].increment();
+    writesBySource[source.ordinal()].increment(); // the total is their sum: one counter per write, not two
   }
 
   void writeDeduplicated() {
@@ -42,8 +39,7 @@ public final class AgentStatistics {
    * when the latency was not measured.
    */
   void invalidationIssued(StrategyStatistics strategy, long keysRemoved, long latencyNanos) {
-    invalidationsIssued.increment();
-    strategy.applied(keysRemoved, latencyNanos);
+    strategy.applied(keysRemoved, latencyNanos); // the total is the strategies' sum
   }
 
   public void invalidationFailed(String strategy, String error) {
@@ -72,7 +68,11 @@ public final class AgentStatistics {
   }
 
   public long writesDetected() {
-    return writesDetected.sum();
+    long total = 0;
+    for (LongAdder bySource : writesBySource) {
+      total += bySource.sum();
+    }
+    return total;
   }
 
   public long writesDeduplicated() {
@@ -80,7 +80,11 @@ public final class AgentStatistics {
   }
 
   public long invalidationsIssued() {
-    return invalidationsIssued.sum();
+    long total = 0;
+    for (StrategyStatistics strategy : byStrategy.values()) {
+      total += strategy.invalidations();
+    }
+    return total;
   }
 
   public long invalidationFailures() {
@@ -119,9 +123,7 @@ public final class AgentStatistics {
   }
 
   public void reset() {
-    writesDetected.reset();
     writesDeduplicated.reset();
-    invalidationsIssued.reset();
     invalidationFailures.reset();
     for (LongAdder adder : writesBySource) {
       adder.reset();

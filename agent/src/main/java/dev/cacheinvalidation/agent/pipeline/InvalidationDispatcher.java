@@ -33,6 +33,7 @@ public final class InvalidationDispatcher {
   private final AtomicLong sequence = new AtomicLong();
   private final Map<InvalidationStrategy, StrategyDelivery> deliveries = new ConcurrentHashMap<>();
   private volatile Path durableDirectory;
+  private volatile ResolvedStrategies resolved;
 
   public InvalidationDispatcher(AgentStatistics statistics, ExecutorService workers,
       ScheduledExecutorService retries) {
@@ -84,8 +85,10 @@ public final class InvalidationDispatcher {
    */
   public void dispatch(Invalidation invalidation, List<InvalidationStrategy> strategies, long awaitMillis) {
     List<StrategyDelivery.InFlight> remote = null;
-    for (InvalidationStrategy strategy : strategies) {
-      StrategyDelivery delivery = delivery(strategy);
+    StrategyDelivery[] deliveries = deliveriesFor(strategies);
+    for (int i = 0; i < deliveries.length; i++) {
+      InvalidationStrategy strategy = strategies.get(i);
+      StrategyDelivery delivery = deliveries[i];
       if (strategy.isLocal()) {
         delivery.applyNow(invalidation);
       } else if (delivery.isFailing()) {
@@ -132,6 +135,25 @@ public final class InvalidationDispatcher {
   public void close() {
     deliveries.values().forEach(StrategyDelivery::close);
   }
+
+  /**
+   * The deliveries of a list of strategies, by position. The settings hold one list until they change, so the
+   * last list's deliveries are kept and a commit costs one identity check instead of a map lookup per strategy.
+   */
+  private StrategyDelivery[] deliveriesFor(List<InvalidationStrategy> strategies) {
+    ResolvedStrategies last = resolved;
+    if (last != null && last.strategies == strategies) {
+      return last.deliveries;
+    }
+    StrategyDelivery[] deliveries = new StrategyDelivery[strategies.size()];
+    for (int i = 0; i < deliveries.length; i++) {
+      deliveries[i] = delivery(strategies.get(i));
+    }
+    resolved = new ResolvedStrategies(strategies, deliveries);
+    return deliveries;
+  }
+
+  private record ResolvedStrategies(List<InvalidationStrategy> strategies, StrategyDelivery[] deliveries) {}
 
   private StrategyDelivery delivery(InvalidationStrategy strategy) {
     StrategyDelivery existing = deliveries.get(strategy);

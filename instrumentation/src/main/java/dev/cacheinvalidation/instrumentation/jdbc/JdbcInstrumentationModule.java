@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.cacheinvalidation.bridge.AgentSlot;
 import dev.cacheinvalidation.bridge.Bridge;
 import dev.cacheinvalidation.bridge.CallDepth;
 import dev.cacheinvalidation.bridge.JdbcCalls;
@@ -154,7 +155,13 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private ExecutePreparedAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int[] enter() {
+    public static int[] enter(@Advice.This Object statement) {
+      // A statement whose class carries the agent's field and has no SQL in it reads (or was prepared inside a
+      // pool proxy's call, which reports instead): nothing to report, so not even the call depth is counted.
+      // This is every read on a prepared statement, the agent's most frequent call.
+      if (statement instanceof AgentSlot slot && slot.cacheInvalidation$slot() == null) {
+        return null;
+      }
       return JdbcCalls.STATEMENT.enter();
     }
 

@@ -6,6 +6,7 @@ import dev.cacheinvalidation.agent.pipeline.UnitOfWork;
 import dev.cacheinvalidation.agent.pipeline.WritePipeline;
 import dev.cacheinvalidation.agent.pipeline.Write;
 import dev.cacheinvalidation.agent.sql.CachingSqlAnalyzer;
+import dev.cacheinvalidation.agent.sql.StatementKind;
 import dev.cacheinvalidation.bridge.AgentSlot;
 import dev.cacheinvalidation.bridge.JdbcSink;
 import java.sql.Connection;
@@ -82,7 +83,7 @@ public final class JdbcWriteSource implements JdbcSink {
       if (!analyzed.isRead()) {
         DetectedWrites detected = new DetectedWrites();
         detected.add(analyzed, pipeline.catalog());
-        wrote(statement, detected);
+        wrote(statement, detected.writes, detected.ddl, detected.unknownTables);
       }
     } catch (RuntimeException e) {
       failed("a statement", e);
@@ -97,9 +98,9 @@ public final class JdbcWriteSource implements JdbcSink {
     try {
       AnalyzedSql sql = preparedSql(statement);
       if (sql != null) {
-        DetectedWrites detected = new DetectedWrites();
-        detected.add(sql, pipeline.catalog());
-        wrote(statement, detected);
+        // One statement: its resolved writes as they are, without collecting them into a DetectedWrites.
+        boolean ddl = sql.analysis.kind() == StatementKind.DDL;
+        wrote(statement, sql.writes(pipeline.catalog()), ddl, !ddl && sql.analysis.writtenTables().isEmpty());
       }
     } catch (RuntimeException e) {
       failed("a prepared statement", e);
@@ -174,7 +175,7 @@ public final class JdbcWriteSource implements JdbcSink {
         detected.add(prepared, pipeline.catalog());
       }
       if (!detected.isEmpty()) {
-        wrote(statement, detected);
+        wrote(statement, detected.writes, detected.ddl, detected.unknownTables);
       }
     } catch (RuntimeException e) {
       failed("executeBatch", e);
@@ -182,26 +183,26 @@ public final class JdbcWriteSource implements JdbcSink {
   }
 
   /** A statement wrote: invalidate now under autocommit, else record into its connection's transaction. */
-  private void wrote(Object statement, DetectedWrites detected) {
+  private void wrote(Object statement, List<Write> writes, boolean ddl, boolean unknownTables) {
     Connection connection = connectionOf(statement);
     if (connection == null || autoCommit(connection)) {
       // No transaction we can see: the write is durable now.
-      if (detected.writes.size() == 1) {
-        pipeline.writeCommitted(detected.writes.get(0), "jdbc"); // the usual case: no unit of work to build
+      if (writes.size() == 1) {
+        pipeline.writeCommitted(writes.get(0), "jdbc"); // the usual case: no unit of work to build
       } else {
         UnitOfWork unit = pipeline.newUnit("jdbc");
-        record(unit, detected.writes);
+        record(unit, writes);
         pipeline.commit(unit);
       }
-      invalidateExtras(detected.ddl, detected.unknownTables);
+      invalidateExtras(ddl, unknownTables);
       return;
     }
     ConnectionState state = stateOf(connection);
-    record(state.unit, detected.writes);
-    if (detected.unknownTables) {
+    record(state.unit, writes);
+    if (unknownTables) {
       state.markUnknownTables();
     }
-    if (!detected.ddl) {
+    if (!ddl) {
       return;
     }
     state.markDdl();
