@@ -1,23 +1,38 @@
 package dev.cacheinvalidation.agent.source.jpa;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
-import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Calls one no-argument method, by name, on objects of classes the agent cannot see at compile time
  * (Hibernate's: the agent is loaded apart from the application and must work with 6.6 and 7.x alike).
  *
- * <p>The method is looked up once per class (public methods first, then declared ones up the hierarchy, made
- * accessible: some Hibernate getters are protected) and cached in a {@link ClassValue}, which does not keep the
- * application's classes alive. A missing method or a failed call yields null, never an exception.
+ * <p>The method is looked up once per class (public methods first, then declared ones up the hierarchy: some
+ * Hibernate getters are protected) and turned into a {@link Function} that calls it directly, spun by
+ * {@link LambdaMetafactory} in the method's own class, so a call on the flush path costs an interface call
+ * instead of a reflective one. Where that is refused (a named module that does not open the package) the
+ * function calls the method reflectively. Functions are cached in a {@link ClassValue}, which does not keep
+ * the application's classes alive. A missing method or a failed call yields null, never an exception.
  * Thread-safe.
  */
 final class NoArgInvoker {
+  private static final Function<Object, Object> MISSING = target -> null;
+
   private final String name;
-  private final ClassValue<Optional<Method>> methods = new ClassValue<>() {
+  private final ClassValue<Function<Object, Object>> accessors = new ClassValue<>() {
     @Override
-    protected Optional<Method> computeValue(Class<?> type) {
-      return Optional.ofNullable(find(type, name));
+    protected Function<Object, Object> computeValue(Class<?> type) {
+      Method method = find(type, name);
+      if (method == null) {
+        return MISSING;
+      }
+      Function<Object, Object> direct = direct(method);
+      return direct != null ? direct : reflective(method);
     }
   };
 
@@ -30,20 +45,41 @@ final class NoArgInvoker {
     if (target == null) {
       return null;
     }
-    Method method = methods.get(target.getClass()).orElse(null);
-    if (method == null) {
-      return null;
-    }
     try {
-      return method.invoke(target);
-    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return accessors.get(target.getClass()).apply(target);
+    } catch (RuntimeException | LinkageError e) {
       return null;
     }
   }
 
-  /** Whether objects of this class have the method. */
-  boolean isPresentOn(Class<?> type) {
-    return methods.get(type).isPresent();
+  /** A function calling the method as compiled code would, or null when the JVM refuses to make one. */
+  @SuppressWarnings("unchecked")
+  private static Function<Object, Object> direct(Method method) {
+    try {
+      Class<?> owner = method.getDeclaringClass();
+      MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+      MethodHandle getter = lookup.unreflect(method);
+      MethodType instantiated = MethodType.methodType(boxed(method.getReturnType()), owner);
+      CallSite site = LambdaMetafactory.metafactory(lookup, "apply", MethodType.methodType(Function.class),
+          MethodType.methodType(Object.class, Object.class), getter, instantiated);
+      return (Function<Object, Object>) site.getTarget().invoke();
+    } catch (Throwable refused) {
+      return null;
+    }
+  }
+
+  private static Function<Object, Object> reflective(Method method) {
+    return target -> {
+      try {
+        return method.invoke(target);
+      } catch (ReflectiveOperationException e) {
+        return null;
+      }
+    };
+  }
+
+  private static Class<?> boxed(Class<?> type) {
+    return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
   }
 
   private static Method find(Class<?> type, String name) {
@@ -61,8 +97,8 @@ final class NoArgInvoker {
     }
     if (found != null) {
       try {
-        // A public method of a non-public class (or a protected getter) needs this; Hibernate is on the class
-        // path, in the unnamed module, so it is allowed.
+        // A public method of a non-public class (or a protected getter) needs this for the reflective
+        // fallback; Hibernate is on the class path, in the unnamed module, so it is allowed.
         found.setAccessible(true);
       } catch (RuntimeException e) {
         // invoke() may still succeed for a public method of a public class

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The command line of {@link OverheadBenchmark}, with defaults that keep a full run under about 3 minutes on
+ * The command line of {@link OverheadBenchmark}, with defaults that keep a full run at about 5 minutes on
  * two cores and a {@code --quick} preset (about 20 s) that only shows the harness works.
  *
  * <p>The agent jars are found relative to the repository root, which is the nearest directory above this
@@ -17,9 +17,10 @@ final class BenchmarkOptions {
   static final String USAGE = """
       usage: java -jar samples/overhead-benchmark/target/overhead-benchmark.jar [options]
         --quick               one short round: shows the harness works, too noisy for figures
-        --rounds N            interleaved rounds of all modes (default 4)
-        --warmup N            warm-up iterations per workload in each child (default 3)
-        --iterations N        timed iterations per workload in each child (default 4)
+        --rounds N            interleaved rounds of all modes (default 3)
+        --warmup N            warm-up iterations per workload in each child (default 10: steady state, the
+                              JIT done with the agent's code and the driver's)
+        --iterations N        timed iterations per workload in each child (default 6)
         --iteration-ms N      length of one iteration (default 200)
         --app-cache N         entries of the application Caffeine cache of the '+app-cache' rows,
                               which repeat the writes (default 1000; 0 leaves those rows out)
@@ -28,9 +29,9 @@ final class BenchmarkOptions {
                               <repo>/samples/overhead-benchmark/target/opentelemetry-javaagent.jar)
       """;
 
-  int rounds = 4;
-  int warmupIterations = 3;
-  int iterations = 4;
+  int rounds = 3;
+  int warmupIterations = 10;
+  int iterations = 6;
   int iterationMillis = 200;
   int appCacheEntries = 1_000;
   Path agent;

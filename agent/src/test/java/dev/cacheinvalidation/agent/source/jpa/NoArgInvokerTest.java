@@ -1,0 +1,48 @@
+package dev.cacheinvalidation.agent.source.jpa;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class NoArgInvokerTest {
+  /** Stands for Hibernate's action classes: a protected getter in a superclass, a public one, a primitive. */
+  static class Base {
+    protected String getRole() {
+      return "role of " + getClass().getSimpleName();
+    }
+  }
+
+  static final class Action extends Base {
+    public boolean isInverse() {
+      return true;
+    }
+
+    public Object getSession() {
+      throw new IllegalStateException("closed");
+    }
+  }
+
+  @Test
+  void callsPublicInheritedProtectedAndPrimitiveGetters() {
+    Action action = new Action();
+    assertEquals("role of Action", new NoArgInvoker("getRole").invoke(action));
+    assertEquals(Boolean.TRUE, new NoArgInvoker("isInverse").invoke(action));
+    assertEquals("role of Base", new NoArgInvoker("getRole").invoke(new Base()));
+  }
+
+  @Test
+  void aMissingMethodAFailingCallAndNullAreNull() {
+    assertNull(new NoArgInvoker("getNothing").invoke(new Action()));
+    assertNull(new NoArgInvoker("getSession").invoke(new Action()));
+    assertNull(new NoArgInvoker("getRole").invoke(null));
+  }
+
+  @Test
+  void oneInvokerServesManyClasses() {
+    NoArgInvoker length = new NoArgInvoker("length");
+    assertEquals(3, length.invoke("abc"));
+    assertEquals(2, length.invoke(new StringBuilder("xy")));
+    assertNull(length.invoke(new Action()));
+  }
+}
