@@ -19,4 +19,31 @@ public final class JdbcCalls {
   public static final CallDepth CONNECTION = new CallDepth();
 
   private JdbcCalls() {}
+
+  /**
+   * Enters {@code execute*()} without arguments on a prepared or callable statement; null when there is
+   * nothing to count: the statement's class carries the agent's field ({@link AgentSlot}) and it holds no
+   * SQL, so the statement reads (or was prepared inside a pool proxy's call, and the proxy reports). That is
+   * every read on a prepared statement, the most frequent call the agent sees.
+   */
+  public static int[] enterPreparedExecute(Object statement) {
+    if (statement instanceof AgentSlot slot && slot.cacheInvalidation$slot() == null) {
+      return null;
+    }
+    return STATEMENT.enter();
+  }
+
+  /**
+   * Enters a call that ends, marks or abandons a connection's transaction ({@code commit}, {@code rollback},
+   * {@code releaseSavepoint}, {@code setAutoCommit}, {@code close}); null when there is nothing to count:
+   * the connection's class carries the agent's field and it holds no open transaction, so the call has nothing
+   * to act on, and neither has any call the driver makes inside it on a connection without one. (A pool's
+   * physical connection never holds one: writes are recorded on the proxy the statements return.)
+   */
+  public static int[] enterTransactionCall(Object connection) {
+    if (connection instanceof AgentSlot slot && slot.cacheInvalidation$slot() == null) {
+      return null;
+    }
+    return CONNECTION.enter();
+  }
 }

@@ -284,7 +284,8 @@ public final class WritePipeline {
   /** Names committed inside an outer transaction on one thread, waiting for it to end. */
   private static final class CommitScope {
     int depth;
-    final UnitOfWork writes = new UnitOfWork("commit scope");
+    /** Only this thread touches it: no lock. */
+    final WrittenNames writes = new WrittenNames();
     /** The distinct origins, in order: a handful of constant strings, so a list beats a set. */
     final List<String> origins = new ArrayList<>(4);
     /** The last joined origin and what it was joined from: a thread commits the same way again and again. */

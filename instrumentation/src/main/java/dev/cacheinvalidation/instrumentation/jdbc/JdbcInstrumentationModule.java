@@ -9,7 +9,6 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
-import dev.cacheinvalidation.bridge.AgentSlot;
 import dev.cacheinvalidation.bridge.Bridge;
 import dev.cacheinvalidation.bridge.CallDepth;
 import dev.cacheinvalidation.bridge.JdbcCalls;
@@ -156,13 +155,7 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
     public static int[] enter(@Advice.This Object statement) {
-      // A statement whose class carries the agent's field and has no SQL in it reads (or was prepared inside a
-      // pool proxy's call, which reports instead): nothing to report, so not even the call depth is counted.
-      // This is every read on a prepared statement, the agent's most frequent call.
-      if (statement instanceof AgentSlot slot && slot.cacheInvalidation$slot() == null) {
-        return null;
-      }
-      return JdbcCalls.STATEMENT.enter();
+      return JdbcCalls.enterPreparedExecute(statement);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -252,8 +245,8 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private CommitAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int[] enter() {
-      return JdbcCalls.CONNECTION.enter();
+    public static int[] enter(@Advice.This Object connection) {
+      return JdbcCalls.enterTransactionCall(connection);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -270,8 +263,8 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private RollbackAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int[] enter() {
-      return JdbcCalls.CONNECTION.enter();
+    public static int[] enter(@Advice.This Object connection) {
+      return JdbcCalls.enterTransactionCall(connection);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -288,8 +281,8 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private RollbackToSavepointAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int[] enter() {
-      return JdbcCalls.CONNECTION.enter();
+    public static int[] enter(@Advice.This Object connection) {
+      return JdbcCalls.enterTransactionCall(connection);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -324,8 +317,8 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private ReleaseSavepointAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int[] enter() {
-      return JdbcCalls.CONNECTION.enter();
+    public static int[] enter(@Advice.This Object connection) {
+      return JdbcCalls.enterTransactionCall(connection);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -342,8 +335,8 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private SetAutoCommitAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int[] enter() {
-      return JdbcCalls.CONNECTION.enter();
+    public static int[] enter(@Advice.This Object connection) {
+      return JdbcCalls.enterTransactionCall(connection);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
@@ -360,8 +353,8 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     private CloseAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static int[] enter() {
-      return JdbcCalls.CONNECTION.enter();
+    public static int[] enter(@Advice.This Object connection) {
+      return JdbcCalls.enterTransactionCall(connection);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
