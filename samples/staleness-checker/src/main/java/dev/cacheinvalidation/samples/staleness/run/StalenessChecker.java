@@ -95,23 +95,42 @@ public final class StalenessChecker {
   private static ModeTally runMode(Mode mode, Settings settings, SharedDatabase database) {
     ModeTally tally = new ModeTally(mode);
     int perSession = mode.fault() == Fault.JVM_KILL ? 1 : RUNS_PER_SESSION;
-    for (int done = 0, session = 0; done < settings.runs(); session++) {
+    int session = 0;
+    for (int done = 0; done < settings.runs() && tally.notRun == null; session++) {
       int runs = Math.min(perSession, settings.runs() - done);
-      long started = System.nanoTime();
-      try {
-        for (List<RunResult> run : new CheckerRun(mode, settings, database, session, runs).execute()) {
-          tally.add(run, mode.cache().endsWith("redis"));
-        }
-      } catch (UnavailableModeException e) {
-        tally.notRun = e.getMessage();
-        break;
-      } catch (Exception e) {
-        tally.failed("session " + session + ": " + e.getMessage());
-      }
+      double seconds = runSession(mode, settings, database, tally, session, runs);
       done += runs;
       System.out.printf(Locale.ROOT, "[staleness] %s: %d/%d runs, %d stale so far (%.1f s)%n", mode.name(), done,
-          settings.runs(), tally.stale, (System.nanoTime() - started) / 1e9);
+          settings.runs(), tally.stale, seconds);
+    }
+    // A baseline only has to show that the checker sees staleness, and its race is a matter of chance (a later
+    // write to the same key often evicts the stale value again): a short profile's single run may end clean.
+    // A few more runs settle it; the table counts them.
+    for (int extra = 1; mode.promise() == Promise.STALE && tally.stale == 0 && tally.notRun == null
+        && extra <= BASELINE_EXTRA_RUNS; extra++, session++) {
+      double seconds = runSession(mode, settings, database, tally, session, 1);
+      System.out.printf(Locale.ROOT, "[staleness] %s: no stale entry yet, extra run %d/%d: %d stale (%.1f s)%n",
+          mode.name(), extra, BASELINE_EXTRA_RUNS, tally.stale, seconds);
     }
     return tally;
+  }
+
+  /** Extra runs a baseline gets when its runs showed no stale entry. */
+  private static final int BASELINE_EXTRA_RUNS = 4;
+
+  /** Runs one forked session of {@code runs} runs into the tally; returns its length in seconds. */
+  private static double runSession(Mode mode, Settings settings, SharedDatabase database, ModeTally tally,
+      int session, int runs) {
+    long started = System.nanoTime();
+    try {
+      for (List<RunResult> run : new CheckerRun(mode, settings, database, session, runs).execute()) {
+        tally.add(run, mode.cache().endsWith("redis"));
+      }
+    } catch (UnavailableModeException e) {
+      tally.notRun = e.getMessage();
+    } catch (Exception e) {
+      tally.failed("session " + session + ": " + e.getMessage());
+    }
+    return (System.nanoTime() - started) / 1e9;
   }
 }
