@@ -31,7 +31,9 @@ import org.slf4j.Logger;
  * <p>Cost at class-load time is what matters: JDK classes, the agent's own classes (including its relocated
  * Redis client, so its own traffic is never seen) and the bootstrap and platform loaders are ignored by name
  * and loader before any type matcher runs; each type instrumentation's class-loader pre-filter runs before
- * its type matcher. Advice only: no class format changes, so retransformation after a late attach works.
+ * its type matcher. Advice changes method bodies only, so retransformation after a late attach works; the one
+ * change of class format, the agent's field on JDBC classes ({@link AgentSlotField}), is made only while a
+ * class is first defined, never on retransformation.
  */
 public final class InstrumentationInstaller {
   private static final Logger log = AgentLog.get(InstrumentationInstaller.class);
