@@ -27,10 +27,7 @@ public final class JdbcCalls {
    * every read on a prepared statement, the most frequent call the agent sees.
    */
   public static int[] enterPreparedExecute(Object statement) {
-    if (statement instanceof AgentSlot slot && slot.cacheInvalidation$slot() == null) {
-      return null;
-    }
-    return STATEMENT.enter();
+    return enterUnlessEmptySlot(STATEMENT, statement);
   }
 
   /**
@@ -41,9 +38,13 @@ public final class JdbcCalls {
    * physical connection never holds one: writes are recorded on the proxy the statements return.)
    */
   public static int[] enterTransactionCall(Object connection) {
-    if (connection instanceof AgentSlot slot && slot.cacheInvalidation$slot() == null) {
+    return enterUnlessEmptySlot(CONNECTION, connection);
+  }
+
+  private static int[] enterUnlessEmptySlot(CallDepth depth, Object target) {
+    if (target instanceof AgentSlot slot && slot.cacheInvalidation$slot() == null) {
       return null;
     }
-    return CONNECTION.enter();
+    return depth.enter();
   }
 }

@@ -28,15 +28,10 @@ public final class AgentStatistics {
     writesDeduplicated.increment();
   }
 
-  /** A strategy applied an invalidation: {@code keysRemoved} (-1 when unknown), {@code latencyNanos} since commit. */
-  public void invalidationIssued(String strategy, long keysRemoved, long latencyNanos) {
-    invalidationIssued(strategy(strategy), keysRemoved, latencyNanos);
-  }
-
   /**
-   * As {@link #invalidationIssued(String, long, long)}, for a caller that holds its strategy's statistics
-   * ({@link #strategy(String)}), sparing the lookup by name on every commit; {@code latencyNanos} is negative
-   * when the latency was not measured.
+   * A strategy applied an invalidation: {@code keysRemoved} (-1 when unknown), {@code latencyNanos} since
+   * commit (negative when not measured). The caller holds its strategy's statistics ({@link #strategy(String)}),
+   * sparing a lookup by name on every commit.
    */
   void invalidationIssued(StrategyStatistics strategy, long keysRemoved, long latencyNanos) {
     strategy.applied(keysRemoved, latencyNanos); // the total is the strategies' sum

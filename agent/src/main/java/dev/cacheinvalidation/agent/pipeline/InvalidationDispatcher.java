@@ -141,19 +141,35 @@ public final class InvalidationDispatcher {
    * last list's deliveries are kept and a commit costs one identity check instead of a map lookup per strategy.
    */
   private StrategyDelivery[] deliveriesFor(List<InvalidationStrategy> strategies) {
-    ResolvedStrategies last = resolved;
-    if (last != null && last.strategies == strategies) {
-      return last.deliveries;
-    }
-    StrategyDelivery[] deliveries = new StrategyDelivery[strategies.size()];
-    for (int i = 0; i < deliveries.length; i++) {
-      deliveries[i] = delivery(strategies.get(i));
-    }
-    resolved = new ResolvedStrategies(strategies, deliveries);
-    return deliveries;
+    return resolve(strategies).deliveries;
   }
 
-  private record ResolvedStrategies(List<InvalidationStrategy> strategies, StrategyDelivery[] deliveries) {}
+  /**
+   * Whether every one of these strategies is local: then nothing but the sampled latency needs an
+   * invalidation's commit time (a remote strategy needs it for latency, retry age and the journal).
+   */
+  public boolean allLocal(List<InvalidationStrategy> strategies) {
+    return resolve(strategies).allLocal;
+  }
+
+  private ResolvedStrategies resolve(List<InvalidationStrategy> strategies) {
+    ResolvedStrategies last = resolved;
+    if (last != null && last.strategies == strategies) {
+      return last;
+    }
+    StrategyDelivery[] deliveries = new StrategyDelivery[strategies.size()];
+    boolean allLocal = true;
+    for (int i = 0; i < deliveries.length; i++) {
+      deliveries[i] = delivery(strategies.get(i));
+      allLocal &= strategies.get(i).isLocal();
+    }
+    ResolvedStrategies fresh = new ResolvedStrategies(strategies, deliveries, allLocal);
+    resolved = fresh;
+    return fresh;
+  }
+
+  private record ResolvedStrategies(List<InvalidationStrategy> strategies, StrategyDelivery[] deliveries,
+      boolean allLocal) {}
 
   private StrategyDelivery delivery(InvalidationStrategy strategy) {
     StrategyDelivery existing = deliveries.get(strategy);

@@ -155,7 +155,7 @@ final class StrategyDelivery {
       long removed = strategy.apply(invalidation);
       // A local strategy's latency is its own running time on the committing thread, sampled (see
       // Invalidation.sampled).
-      applied(invalidation, removed, invalidation.timed());
+      applied(invalidation, removed);
     } catch (Throwable t) {
       failed(invalidation, t, null);
     }
@@ -200,7 +200,7 @@ final class StrategyDelivery {
   private void attempt(InFlight attempt) {
     try {
       long removed = strategy.apply(attempt.invalidation);
-      applied(attempt.invalidation, removed, true);
+      applied(attempt.invalidation, removed);
       finished(attempt);
     } catch (Throwable t) {
       failed(attempt.invalidation, t, attempt);
@@ -254,8 +254,8 @@ final class StrategyDelivery {
     }
   }
 
-  private void applied(Invalidation invalidation, long removed, boolean measure) {
-    long latency = measure && invalidation.timed()
+  private void applied(Invalidation invalidation, long removed) {
+    long latency = invalidation.timed()
         ? Math.max(0, System.nanoTime() - invalidation.committedAtNanos()) : -1;
     statistics.invalidationIssued(strategyStatistics, removed, latency);
     if (log.isDebugEnabled()) {
@@ -341,7 +341,7 @@ final class StrategyDelivery {
     }
     try {
       long removed = strategy.apply(retry);
-      applied(retry, removed, true);
+      applied(retry, removed);
     } catch (Throwable t) {
       statistics.invalidationFailed(strategy.name(), strategy.name() + ": " + t);
       boolean widened;

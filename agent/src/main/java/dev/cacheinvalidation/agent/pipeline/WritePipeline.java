@@ -253,16 +253,9 @@ public final class WritePipeline {
    * The commit time of an invalidation: always taken when a remote strategy may need it (latency, retry age,
    * the journal) and when the debug trail prints it; for local strategies only, when its latency is sampled.
    */
-  private static long commitTime(PipelineSettings current, long id) {
-    if (Invalidation.sampled(id) || log.isDebugEnabled()) {
-      return System.nanoTime();
-    }
-    for (InvalidationStrategy strategy : current.strategies()) {
-      if (!strategy.isLocal()) {
-        return System.nanoTime();
-      }
-    }
-    return Invalidation.NOT_TIMED;
+  private long commitTime(PipelineSettings current, long id) {
+    return Invalidation.sampled(id) || log.isDebugEnabled() || !dispatcher.allLocal(current.strategies())
+        ? System.nanoTime() : Invalidation.NOT_TIMED;
   }
 
   private static String unitId(UnitOfWork unit) {

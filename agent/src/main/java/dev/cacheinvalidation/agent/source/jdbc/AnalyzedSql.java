@@ -44,6 +44,15 @@ final class AnalyzedSql {
     return analysis.isRead();
   }
 
+  boolean isDdl() {
+    return analysis.kind() == StatementKind.DDL;
+  }
+
+  /** A write whose tables the analyser could not tell: it invalidates everything. */
+  boolean hasUnknownTables() {
+    return !isDdl() && !isRead() && analysis.writtenTables().isEmpty();
+  }
+
   /** The writes of this SQL under the catalog as it is now; immutable. */
   List<Write> writes(NameCatalog catalog) {
     long version = catalog.version(); // read before resolving: a change made meanwhile bumps it again

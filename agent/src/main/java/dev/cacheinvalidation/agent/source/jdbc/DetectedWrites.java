@@ -2,7 +2,6 @@ package dev.cacheinvalidation.agent.source.jdbc;
 
 import dev.cacheinvalidation.agent.pipeline.NameCatalog;
 import dev.cacheinvalidation.agent.pipeline.Write;
-import dev.cacheinvalidation.agent.sql.StatementKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +16,8 @@ final class DetectedWrites {
 
   /** Adds a statement's tables, resolved to names by the catalog. */
   void add(AnalyzedSql sql, NameCatalog catalog) {
-    if (sql.analysis.kind() == StatementKind.DDL) {
-      ddl = true;
-    } else if (sql.analysis.writtenTables().isEmpty()) {
-      unknownTables = true;
-    }
+    ddl |= sql.isDdl();
+    unknownTables |= sql.hasUnknownTables();
     writes.addAll(sql.writes(catalog));
   }
 

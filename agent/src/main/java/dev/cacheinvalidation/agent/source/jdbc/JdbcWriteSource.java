@@ -6,8 +6,6 @@ import dev.cacheinvalidation.agent.pipeline.UnitOfWork;
 import dev.cacheinvalidation.agent.pipeline.WritePipeline;
 import dev.cacheinvalidation.agent.pipeline.Write;
 import dev.cacheinvalidation.agent.sql.CachingSqlAnalyzer;
-import dev.cacheinvalidation.agent.sql.StatementKind;
-import dev.cacheinvalidation.bridge.AgentSlot;
 import dev.cacheinvalidation.bridge.JdbcSink;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -22,10 +20,11 @@ import org.slf4j.Logger;
  * transaction commits (at once under autocommit).
  *
  * <p><b>Cost.</b> A read made with SQL text costs one hit in the table of recent statements (usually a
- * reference comparison), or else one analyser cache hit; a read through a prepared statement
- * costs one weak identity lookup, because only prepared statements whose SQL writes are remembered. The
+ * reference comparison), or else one analyser cache hit. A read through a prepared statement whose class
+ * carries the agent's field never reaches this class (the advice finds no SQL there and returns); otherwise
+ * it costs one weak identity lookup, because only prepared statements whose SQL writes are remembered. The
  * connection's autocommit mode is asked only after a write. Transaction calls on a connection that wrote
- * nothing cost one weak identity lookup.
+ * nothing cost at most one weak identity lookup.
  *
  * <p><b>Transactions.</b> Per connection (the object the application called, so a pool proxy's commit and
  * the driver's commit are one), writes go into a {@link UnitOfWork}: {@code commit} invalidates them,
@@ -35,9 +34,9 @@ import org.slf4j.Logger;
  * invalidation is safe where a missed one is not. DDL also invalidates the configured {@code on-ddl} patterns,
  * and a write whose tables the analyser cannot tell invalidates everything ({@code *}).
  *
- * <p>Thread-safety: all methods may be called from any thread. Per-object state lives in a field the agent
- * added to the statement's or connection's class ({@link AgentSlot}), else in weak identity maps, so
- * statements and connections are never kept alive by the agent. Methods never throw.
+ * <p>Thread-safety: all methods may be called from any thread. Per-object state is an {@link ObjectState}
+ * (a field the agent added to the class, else a weak identity map), so statements and connections are never
+ * kept alive by the agent. Methods never throw.
  */
 public final class JdbcWriteSource implements JdbcSink {
   private static final Logger log = AgentLog.get(JdbcWriteSource.class);
@@ -49,15 +48,12 @@ public final class JdbcWriteSource implements JdbcSink {
   private final WritePipeline pipeline;
   private final RecentStatements statements;
   private final Supplier<List<String>> onDdlPatterns;
-  /**
-   * Prepared statement → its SQL, only for SQL that writes or is DDL. Statements whose class carries an
-   * {@link AgentSlot} keep it there instead, and so do connections their open transaction.
-   */
-  private final WeakIdentityMap<AnalyzedSql> preparedWrites = new WeakIdentityMap<>();
+  /** Prepared statement → its SQL, only for SQL that writes or is DDL. */
+  private final ObjectState<AnalyzedSql> preparedWrites = new ObjectState<>(AnalyzedSql.class);
   /** Statement → the SQL added with {@code addBatch(String)}, in order (reads too, to align update counts). */
   private final WeakIdentityMap<List<AnalyzedSql>> batches = new WeakIdentityMap<>();
   /** Connection → its open transaction, created at its first write or savepoint outside autocommit. */
-  private final WeakIdentityMap<ConnectionState> connections = new WeakIdentityMap<>();
+  private final ObjectState<ConnectionState> connections = new ObjectState<>(ConnectionState.class);
 
   /**
    * @param pipeline where writes go
@@ -96,11 +92,10 @@ public final class JdbcWriteSource implements JdbcSink {
       return;
     }
     try {
-      AnalyzedSql sql = preparedSql(statement);
+      AnalyzedSql sql = preparedWrites.get(statement);
       if (sql != null) {
         // One statement: its resolved writes as they are, without collecting them into a DetectedWrites.
-        boolean ddl = sql.analysis.kind() == StatementKind.DDL;
-        wrote(statement, sql.writes(pipeline.catalog()), ddl, !ddl && sql.analysis.writtenTables().isEmpty());
+        wrote(statement, sql.writes(pipeline.catalog()), sql.isDdl(), sql.hasUnknownTables());
       }
     } catch (RuntimeException e) {
       failed("a prepared statement", e);
@@ -112,9 +107,7 @@ public final class JdbcWriteSource implements JdbcSink {
     // Not gated on accepts(): a statement prepared while JDBC is switched off may run after it is switched on.
     try {
       AnalyzedSql analyzed = statements.analyze(sql);
-      if (statement instanceof AgentSlot slot) {
-        slot.cacheInvalidation$slot(analyzed.isRead() ? null : analyzed);
-      } else if (!analyzed.isRead()) {
+      if (!analyzed.isRead()) {
         preparedWrites.put(statement, analyzed);
       }
     } catch (RuntimeException e) {
@@ -170,7 +163,7 @@ public final class JdbcWriteSource implements JdbcSink {
           }
         }
       }
-      AnalyzedSql prepared = preparedSql(statement);
+      AnalyzedSql prepared = preparedWrites.get(statement);
       if (prepared != null && BatchCounts.anyRan(counts)) {
         detected.add(prepared, pipeline.catalog());
       }
@@ -243,29 +236,7 @@ public final class JdbcWriteSource implements JdbcSink {
     }
   }
 
-  /** The SQL a prepared statement was prepared with, when it writes; null for reads and unknown statements. */
-  private AnalyzedSql preparedSql(Object statement) {
-    if (statement instanceof AgentSlot slot) {
-      return slot.cacheInvalidation$slot() instanceof AnalyzedSql sql ? sql : null;
-    }
-    return preparedWrites.get(statement);
-  }
-
   private ConnectionState stateOf(Object connection) {
-    if (connection instanceof AgentSlot slot) {
-      if (slot.cacheInvalidation$slot() instanceof ConnectionState state) {
-        return state;
-      }
-      // A connection is used by one thread at a time; the lock only guards against one used otherwise.
-      ConnectionState created = newState(connection);
-      synchronized (slot) {
-        if (slot.cacheInvalidation$slot() instanceof ConnectionState state) {
-          return state;
-        }
-        slot.cacheInvalidation$slot(created);
-        return created;
-      }
-    }
     return connections.computeIfAbsent(connection, this::newState);
   }
 
@@ -330,7 +301,7 @@ public final class JdbcWriteSource implements JdbcSink {
   @Override
   public void closed(Object connection, Throwable thrown) {
     try {
-      ConnectionState state = removeState(connection);
+      ConnectionState state = connections.remove(connection);
       if (state == null || !state.isPending()) {
         return;
       }
@@ -346,23 +317,9 @@ public final class JdbcWriteSource implements JdbcSink {
     }
   }
 
-  private ConnectionState removeState(Object connection) {
-    if (connection instanceof AgentSlot slot) {
-      if (slot.cacheInvalidation$slot() instanceof ConnectionState state) {
-        slot.cacheInvalidation$slot(null);
-        return state;
-      }
-      return null;
-    }
-    return connections.remove(connection);
-  }
-
   /** The connection's transaction state, or null when it never wrote outside autocommit. Never throws. */
   private ConnectionState existing(Object connection) {
     try {
-      if (connection instanceof AgentSlot slot) {
-        return slot.cacheInvalidation$slot() instanceof ConnectionState state ? state : null;
-      }
       return connections.get(connection);
     } catch (RuntimeException e) {
       failed("a transaction call", e);
