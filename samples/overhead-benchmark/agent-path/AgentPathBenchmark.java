@@ -39,7 +39,7 @@ public final class AgentPathBenchmark {
 
   private static void pooledTransaction(JdbcWriteSource sink, Connection connection, PreparedStatement insert,
       String insertSql) {
-    sink.prepared(insert, insertSql);
+    sink.prepared(connection, insert, insertSql);
     sink.executedPrepared(insert);
     sink.committed(connection, null);
     sink.closed(connection, null);
@@ -62,8 +62,8 @@ public final class AgentPathBenchmark {
     String insertSql = "INSERT INTO entry (val) VALUES (?)";
     PreparedStatement select = h2.prepareStatement(selectSql);
     PreparedStatement insert = h2.prepareStatement(insertSql);
-    sink.prepared(select, selectSql);
-    sink.prepared(insert, insertSql);
+    sink.prepared(h2, select, selectSql);
+    sink.prepared(h2, insert, insertSql);
     CallDepth depth = new CallDepth();
     // What Hibernate does on a pooled connection per transaction: prepare the INSERT anew, execute it outside
     // autocommit, commit, give the connection back (close). The agent's per-connection state comes and goes.

@@ -22,8 +22,8 @@ public interface JdbcSink {
   /** A no-argument {@code execute/executeUpdate/executeLargeUpdate/executeQuery} of a prepared statement returned. */
   default void executedPrepared(Object statement) {}
 
-  /** {@code Connection.prepareStatement/prepareCall(String sql, ...)} returned {@code statement}. */
-  default void prepared(Object statement, String sql) {}
+  /** {@code connection.prepareStatement/prepareCall(String sql, ...)} returned {@code statement}. */
+  default void prepared(Object connection, Object statement, String sql) {}
 
   /** {@code Statement.addBatch(String sql)} returned normally. */
   default void batchAdded(Object statement, String sql) {}

@@ -26,9 +26,11 @@ public interface JpaSink {
    *
    * @param operation the method name
    * @param entityName the entity name the caller passed, or null
+   * @param sessionSlot what the session's {@link AgentSlot} field holds, or null
    * @param entity the entity argument (detached, transient or a proxy: its class names it)
    */
-  default void sessionOperation(Object session, String operation, String entityName, Object entity) {}
+  default void sessionOperation(Object session, Object sessionSlot, String operation, String entityName,
+      Object entity) {}
 
   /**
    * A stateless session operation is starting. It writes immediately, in autocommit mode when no transaction
@@ -60,10 +62,18 @@ public interface JpaSink {
   default void bulkUpdateEnded(Object query, boolean scopeOpened, Throwable thrown) {}
 
   /**
-   * A flush executed an action: an {@code EntityAction} (insert, update, delete of one entity) or a
-   * {@code CollectionAction} (a collection's join-table or element rows).
+   * A flush is about to execute an action: an {@code EntityAction} (insert, update, delete of one entity) or a
+   * {@code CollectionAction} (a collection's join-table or element rows). Recorded now, before its SQL runs:
+   * the write is kept until the transaction ends, so an action that fails half-way is still covered.
+   *
+   * @return a token for {@link #flushActionEnded} (null when there is nothing to end)
    */
-  default void flushActionExecuted(Object action) {}
+  default Object flushActionStarting(Object action) {
+    return null;
+  }
+
+  /** The action's {@code execute()} returned or threw; {@code token} is what {@link #flushActionStarting} gave. */
+  default void flushActionEnded(Object token) {}
 
   /** {@code Transaction.commit()} is starting. */
   default void commitStarting(Object transaction) {}
@@ -71,6 +81,10 @@ public interface JpaSink {
   /** {@code Transaction.commit()} ended (successfully or not: see {@link #transactionCompleted}). */
   default void commitEnded(Object transaction, Throwable thrown) {}
 
-  /** The session's transaction completed: committed when {@code successful}, else rolled back. */
-  default void transactionCompleted(Object session, boolean successful) {}
+  /**
+   * The session's transaction completed: committed when {@code successful}, else rolled back.
+   *
+   * @param sessionSlot what the session's {@link AgentSlot} field holds, or null
+   */
+  default void transactionCompleted(Object session, Object sessionSlot, boolean successful) {}
 }

@@ -1,5 +1,7 @@
 package dev.cacheinvalidation.agent.install;
 
+import static net.bytebuddy.matcher.ElementMatchers.named;
+
 import dev.cacheinvalidation.bridge.AgentSlot;
 import java.io.Serializable;
 import java.security.ProtectionDomain;
@@ -23,10 +25,12 @@ import net.bytebuddy.utility.OpenedClassReader;
  * Adds {@link AgentSlot} to a class as it is defined: a private transient field and the two public accessors
  * of the interface, written directly in bytecode (straight-line code, so no stack map frames are needed).
  *
- * <p>{@link #TARGETS} decides where this is safe: only a class being loaded for the first time (a
- * retransformation cannot add members), outside named modules (which cannot read the bootstrap loader's
- * unnamed module, so the class would fail to link), and not serializable (a new field would change its
- * default {@code serialVersionUID}). Everything else keeps its state in the agent's weak maps.
+ * <p>{@link #targets} decides where this is safe: only a class being loaded for the first time (a
+ * retransformation cannot add members) and outside named modules (which cannot read the bootstrap loader's
+ * unnamed module, so the class would fail to link). A serializable class qualifies when it declares its
+ * {@code serialVersionUID}, or when it is a top-level class: then {@link SerialVersionUidKeeper} declares the
+ * default one it had, since new members would change it (the field itself is transient, so streams are
+ * unchanged). Everything else keeps its state in the agent's weak maps.
  *
  * <p>Stateless and thread-safe.
  */
@@ -48,12 +52,29 @@ final class AgentSlotField implements AsmVisitorWrapper {
         return classBeingRedefined == null
             && (module == null || !module.isNamed())
             && typeMatcher.matches(type)
-            && !type.isAssignableTo(Serializable.class)
-            && !type.isAssignableTo(AgentSlot.class);
+            && !type.isAssignableTo(AgentSlot.class)
+            && serializationAllowsMembers(type);
       } catch (RuntimeException unresolvable) {
         return false; // a super type that cannot be read: the advice still applies, the state stays in a map
       }
     };
+  }
+
+  /** Whether members can be added without changing how the class serializes: see the class comment. */
+  static boolean serializationAllowsMembers(TypeDescription type) {
+    if (!type.isAssignableTo(Serializable.class)) {
+      return true;
+    }
+    if (type.isInterface() || type.isEnum() || type.isRecord()) {
+      return false;
+    }
+    FieldList<FieldDescription.InDefinedShape> uid =
+        type.getDeclaredFields().filter(named(SerialVersionUidKeeper.FIELD));
+    if (uid.isEmpty()) {
+      return !type.isNestedClass();
+    }
+    FieldDescription declared = uid.getOnly();
+    return declared.isStatic() && declared.isFinal() && declared.getType().represents(long.class);
   }
 
   @Override
@@ -71,6 +92,12 @@ final class AgentSlotField implements AsmVisitorWrapper {
       Implementation.Context implementationContext, TypePool typePool,
       FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags,
       int readerFlags) {
+    ClassVisitor withSlot = slotAdder(classVisitor);
+    // In front of the slot adder, so it computes the UID from the class as it was.
+    return instrumentedType.isAssignableTo(Serializable.class) ? new SerialVersionUidKeeper(withSlot) : withSlot;
+  }
+
+  private static ClassVisitor slotAdder(ClassVisitor classVisitor) {
     return new ClassVisitor(OpenedClassReader.ASM_API, classVisitor) {
       private String owner;
 

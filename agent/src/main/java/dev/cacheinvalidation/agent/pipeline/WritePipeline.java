@@ -22,6 +22,12 @@ import org.slf4j.Logger;
  * once, when the outermost scope ends. Two separate commits that both write a name invalidate it twice:
  * correctness beats deduplication.
  *
+ * <p>A source that sees a write coming before the SQL that makes it (a Hibernate flush action) may
+ * {@linkplain #openCover cover} it: while the cover is open, a lower-level source that detects a write on the
+ * same thread and connection records it into the covering unit instead of keeping its own (see
+ * {@link #coveringUnit}). The names are the same or more, the unit ends with the same transaction, and the
+ * lower-level source keeps no transaction state of its own for it.
+ *
  * <p>Thread-safety: all methods may be called from any thread. The settings (enabled, sources, strategies,
  * rules) are read from one volatile snapshot per call, so a change applies from the next unit of work.
  */
@@ -31,13 +37,18 @@ public final class WritePipeline {
   private final NameCatalog catalog;
   private final AgentStatistics statistics;
   private final InvalidationDispatcher dispatcher;
-  private final ThreadLocal<CommitScope> commitScope = new ThreadLocal<>();
+  // One object per thread, kept and reused: a JPA commit used to allocate a scope, its map and set, and pay
+  // ThreadLocal.set and remove.
+  private final ThreadLocal<ThreadWork> threadWork = ThreadLocal.withInitial(ThreadWork::new);
   private final List<Consumer<Invalidation>> listeners = new CopyOnWriteArrayList<>();
   private volatile PipelineSettings settings;
+  /** Bit {@code 1 << source.ordinal()} per source accepted now (none while disabled): {@link #accepts}. */
+  private volatile int acceptedSources;
 
   public WritePipeline(PipelineSettings settings, NameCatalog catalog, AgentStatistics statistics,
       InvalidationDispatcher dispatcher) {
     this.settings = settings;
+    this.acceptedSources = acceptedSources(settings);
     this.catalog = catalog;
     this.statistics = statistics;
     this.dispatcher = dispatcher;
@@ -50,6 +61,7 @@ public final class WritePipeline {
   /** Replaces the settings; applies from the next unit of work. */
   public void update(PipelineSettings newSettings) {
     this.settings = newSettings;
+    this.acceptedSources = acceptedSources(newSettings);
   }
 
   public NameCatalog catalog() {
@@ -66,8 +78,17 @@ public final class WritePipeline {
 
   /** Whether writes from this source are wanted now: a cheap check for the hot path. */
   public boolean accepts(Source source) {
-    PipelineSettings current = settings;
-    return current.enabled() && current.sources().contains(source);
+    return (acceptedSources & (1 << source.ordinal())) != 0;
+  }
+
+  private static int acceptedSources(PipelineSettings settings) {
+    int accepted = 0;
+    if (settings.enabled()) {
+      for (Source source : settings.sources()) {
+        accepted |= 1 << source.ordinal();
+      }
+    }
+    return accepted;
   }
 
   /** A new, empty unit of work. */
@@ -123,14 +144,7 @@ public final class WritePipeline {
    * {@link #exitCommitScope()} are invalidated once, when the outermost scope exits.
    */
   public void enterCommitScope() {
-    // The scope object stays with its thread and is emptied after use: one JPA commit used to allocate it,
-    // its map and set, and pay ThreadLocal.set and remove.
-    CommitScope scope = commitScope.get();
-    if (scope == null) {
-      scope = new CommitScope();
-      commitScope.set(scope);
-    }
-    scope.depth++;
+    threadWork.get().depth++;
   }
 
   /**
@@ -138,10 +152,7 @@ public final class WritePipeline {
    * outer operation succeeded: those names reached a successful commit.
    */
   public void exitCommitScope() {
-    CommitScope scope = commitScope.get();
-    if (scope == null) {
-      return;
-    }
+    ThreadWork scope = threadWork.get();
     if (scope.depth <= 0 || --scope.depth > 0) {
       return;
     }
@@ -153,6 +164,37 @@ public final class WritePipeline {
     String origin = scope.origin();
     scope.origins.clear();
     dispatch(writes, origin);
+  }
+
+  /**
+   * Covers the writes this thread makes on {@code connection} until {@link #closeCover}: they belong to
+   * {@code unit}, which must end exactly when that connection's transaction does. Covers do not nest: while
+   * one is open, this returns null and the open one stays.
+   *
+   * @return the token for {@link #closeCover}, or null when nothing was opened
+   */
+  public Object openCover(UnitOfWork unit, Object connection) {
+    ThreadWork work = threadWork.get();
+    if (work.coverUnit != null) {
+      return null;
+    }
+    work.coverUnit = unit;
+    work.coverConnection = connection;
+    return work;
+  }
+
+  /** Closes the cover {@link #openCover} returned (null is ignored). */
+  public void closeCover(Object token) {
+    if (token instanceof ThreadWork work) {
+      work.coverUnit = null;
+      work.coverConnection = null;
+    }
+  }
+
+  /** The unit covering a write this thread makes now on {@code connection}, or null. */
+  public UnitOfWork coveringUnit(Object connection) {
+    ThreadWork work = threadWork.get();
+    return work.coverConnection == connection && connection != null ? work.coverUnit : null;
   }
 
   /** Invalidates names now, as an operator asked (JMX). */
@@ -181,8 +223,8 @@ public final class WritePipeline {
   }
 
   private void committed(List<Write> writes, String origin) {
-    CommitScope scope = commitScope.get();
-    if (scope != null && scope.depth > 0) {
+    ThreadWork scope = threadWork.get();
+    if (scope.depth > 0) {
       for (Write write : writes) {
         if (!scope.writes.add(write)) {
           statistics.writeDeduplicated();
@@ -274,10 +316,14 @@ public final class WritePipeline {
     return names;
   }
 
-  /** Names committed inside an outer transaction on one thread, waiting for it to end. */
-  private static final class CommitScope {
+  /**
+   * One thread's commit scope (the names committed inside an outer transaction, waiting for it to end) and its
+   * open cover, if any. Only its thread touches it: no lock.
+   */
+  private static final class ThreadWork {
     int depth;
-    /** Only this thread touches it: no lock. */
+    UnitOfWork coverUnit;
+    Object coverConnection;
     final WrittenNames writes = new WrittenNames();
     /** The distinct origins, in order: a handful of constant strings, so a list beats a set. */
     final List<String> origins = new ArrayList<>(4);

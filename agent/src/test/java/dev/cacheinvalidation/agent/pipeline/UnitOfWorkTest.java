@@ -26,6 +26,25 @@ class UnitOfWorkTest {
     assertTrue(unit.isEmpty());
   }
 
+  /** The name added last is recognised without the lock; it must be forgotten whenever names leave the unit. */
+  @Test
+  void theNameAddedLastIsNewAgainOnceDrainedClearedOrRolledBack() {
+    UnitOfWork unit = new UnitOfWork("t");
+    assertTrue(unit.add(write("Category")));
+    assertFalse(unit.add(write("Category")));
+    assertEquals(List.of("Category"), names(unit));
+    assertTrue(unit.add(write("Category")), "after drain");
+    unit.clear();
+    assertTrue(unit.add(write("Category")), "after clear");
+    Object savepoint = new Object();
+    unit.drain();
+    unit.mark(savepoint);
+    assertTrue(unit.add(write("Category")));
+    unit.rollbackTo(savepoint);
+    assertTrue(unit.add(write("Category")), "after a rollback to a savepoint before it");
+    assertEquals(List.of("Category"), names(unit));
+  }
+
   @Test
   void rollbackToSavepointDiscardsOnlyLaterNames() {
     Object first = new Object();

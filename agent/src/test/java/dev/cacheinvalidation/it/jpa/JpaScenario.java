@@ -18,6 +18,10 @@ import dev.cacheinvalidation.it.jpa.model.Vehicle;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -47,9 +51,11 @@ public final class JpaScenario {
   private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
   private final ObjectName agent;
   private final String schemaPrefix;
+  private final String[] connectionArgs;
 
-  private JpaScenario(SessionFactory factory, String schema) throws Exception {
+  private JpaScenario(SessionFactory factory, String schema, String... connectionArgs) throws Exception {
     this.factory = factory;
+    this.connectionArgs = connectionArgs;
     this.agent = new ObjectName("dev.cacheinvalidation:type=Agent");
     this.schemaPrefix = schema.equals("-") ? "" : schema + ".";
   }
@@ -71,7 +77,7 @@ public final class JpaScenario {
       configuration.setProperty("hibernate.hbm2ddl.create_namespaces", "true");
     }
     try (SessionFactory factory = configuration.buildSessionFactory()) {
-      JpaScenario scenario = new JpaScenario(factory, args[3]);
+      JpaScenario scenario = new JpaScenario(factory, args[3], args[0], args[1], args[2]);
       scenario.awaitAgent();
       Scenario.report("hibernate", org.hibernate.Version.getVersionString());
       scenario.run("jpa", 0);
@@ -117,6 +123,20 @@ public final class JpaScenario {
       em.persist(new Category(b + 12, "never"));
       em.flush();
     }));
+    // An entity callback inside the flush writes through a connection of its own (autocommit): that write is
+    // durable at once, whatever becomes of the session's transaction, so it is invalidated at once.
+    step(sources, "otherConnectionInFlush", () -> {
+      Category.afterInsert = () -> autocommitUpdate(
+          "update " + schemaPrefix + "author_bio set bio = 'callback' where id = " + (b + 1));
+      try {
+        inRollback(em -> {
+          em.persist(new Category(b + 13, "never"));
+          em.flush();
+        });
+      } finally {
+        Category.afterInsert = null;
+      }
+    });
     step(sources, "bulkUpdate", () -> inTransaction(em -> em.createQuery(
         "update Category c set c.name = :name where c.id = :id").setParameter("name", "bulk")
         .setParameter("id", b + 1).executeUpdate()));
@@ -149,6 +169,16 @@ public final class JpaScenario {
         session.getTransaction().commit();
       }
     });
+  }
+
+  private void autocommitUpdate(String sql) {
+    try (Connection connection =
+            DriverManager.getConnection(connectionArgs[0], connectionArgs[1], connectionArgs[2]);
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Fills the cache, runs the step, reports the names whose entries are gone and the invalidations issued. */

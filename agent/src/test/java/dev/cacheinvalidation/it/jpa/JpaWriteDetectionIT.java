@@ -49,6 +49,8 @@ class JpaWriteDetectionIT {
     JPA_ONLY.put("remove", "category|1");
     JPA_ONLY.put("rollback", "|0");
     JPA_ONLY.put("flushRollback", "|0");
+    // A callback's own connection is seen by the JDBC detection only.
+    JPA_ONLY.put("otherConnectionInFlush", "|0");
     JPA_ONLY.put("bulkUpdate", "category|1");
     JPA_ONLY.put("bulkDelete", "comment|1");
     // A bulk statement on a root reaches its subclasses' rows.
@@ -71,6 +73,8 @@ class JpaWriteDetectionIT {
     WITH_JDBC.putAll(JPA_ONLY);
     WITH_JDBC.put("nativeUpdate", "category|1");
     WITH_JDBC.put("secondaryTable", "author|1");
+    // Not part of the session's rolled-back transaction, though made inside its flush.
+    WITH_JDBC.put("otherConnectionInFlush", "author|1");
     // SQL on a shared table (single table, joined root) cannot tell the subclass: the whole hierarchy goes.
     WITH_JDBC.put("singleTablePersist", "car,truck,vehicle|1");
     WITH_JDBC.put("singleTableDirty", "car,truck,vehicle|1");

@@ -50,13 +50,20 @@ final class FlushActionInstrumentation implements TypeInstrumentation {
         ExecuteAdvice.class.getName());
   }
 
-  /** Advice: the action's SQL ran (only reported on normal return: a failed flush rolls back). */
+  /** Advice: the action's SQL is about to run; the token the sink returns is handed back when it ended. */
   public static final class ExecuteAdvice {
     private ExecuteAdvice() {}
 
-    @Advice.OnMethodExit(suppress = Throwable.class)
-    public static void onExit(@Advice.This Object action) {
-      Bridge.jpa().flushActionExecuted(action);
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    public static Object onEnter(@Advice.This Object action) {
+      return Bridge.jpa().flushActionStarting(action);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    public static void onExit(@Advice.Enter Object token) {
+      if (token != null) {
+        Bridge.jpa().flushActionEnded(token);
+      }
     }
   }
 }

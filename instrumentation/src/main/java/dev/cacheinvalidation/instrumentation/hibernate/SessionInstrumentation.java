@@ -6,6 +6,7 @@ import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.cacheinvalidation.bridge.AgentSlot;
 import dev.cacheinvalidation.bridge.Bridge;
 import dev.cacheinvalidation.instrumentation.api.Prefilter;
 import dev.cacheinvalidation.instrumentation.api.TypeInstrumentation;
@@ -41,6 +42,15 @@ final class SessionInstrumentation implements TypeInstrumentation {
     return named(SESSION);
   }
 
+  /**
+   * The session's unit of work is looked up at every operation, flush action and completion: a field beats a
+   * weak map. {@code SessionImpl} is serializable, so it keeps the {@code serialVersionUID} it had.
+   */
+  @Override
+  public boolean carriesAgentSlot() {
+    return true;
+  }
+
   @Override
   public void transform(TypeTransformer transformer) {
     transformer.applyAdviceToMethod(
@@ -62,7 +72,7 @@ final class SessionInstrumentation implements TypeInstrumentation {
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void onExit(@Advice.This Object session, @Advice.Origin("#m") String operation,
         @Advice.Argument(0) Object entity) {
-      Bridge.jpa().sessionOperation(session, operation, null, entity);
+      Bridge.jpa().sessionOperation(session, AgentSlot.valueOf(session), operation, null, entity);
     }
   }
 
@@ -73,7 +83,7 @@ final class SessionInstrumentation implements TypeInstrumentation {
     @Advice.OnMethodExit(suppress = Throwable.class)
     public static void onExit(@Advice.This Object session, @Advice.Origin("#m") String operation,
         @Advice.Argument(0) String entityName, @Advice.Argument(1) Object entity) {
-      Bridge.jpa().sessionOperation(session, operation, entityName, entity);
+      Bridge.jpa().sessionOperation(session, AgentSlot.valueOf(session), operation, entityName, entity);
     }
   }
 
@@ -83,7 +93,7 @@ final class SessionInstrumentation implements TypeInstrumentation {
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
     public static void onExit(@Advice.This Object session, @Advice.Argument(0) boolean successful) {
-      Bridge.jpa().transactionCompleted(session, successful);
+      Bridge.jpa().transactionCompleted(session, AgentSlot.valueOf(session), successful);
     }
   }
 }

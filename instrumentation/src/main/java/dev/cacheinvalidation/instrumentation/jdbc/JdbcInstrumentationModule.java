@@ -232,10 +232,10 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void exit(@Advice.Enter int[] depth, @Advice.Argument(0) String sql,
-        @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object statement) {
+    public static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
+        @Advice.Argument(0) String sql, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object statement) {
       if (CallDepth.exit(depth) && statement != null) {
-        Bridge.jdbc().prepared(statement, sql);
+        Bridge.jdbc().prepared(connection, statement, sql);
       }
     }
   }

@@ -5,6 +5,8 @@ import dev.cacheinvalidation.agent.pipeline.Source;
 import dev.cacheinvalidation.agent.pipeline.UnitOfWork;
 import dev.cacheinvalidation.agent.pipeline.WritePipeline;
 import dev.cacheinvalidation.agent.pipeline.Write;
+import dev.cacheinvalidation.agent.source.ObjectState;
+import dev.cacheinvalidation.agent.source.WeakIdentityMap;
 import dev.cacheinvalidation.agent.sql.CachingSqlAnalyzer;
 import dev.cacheinvalidation.bridge.JdbcSink;
 import java.sql.Connection;
@@ -32,7 +34,9 @@ import org.slf4j.Logger;
  * commits them, and {@code close} discards them for drivers known to roll back ({@link DriverTraits}) and
  * invalidates them otherwise. A failed commit invalidates too: whether it committed is unknown, and an extra
  * invalidation is safe where a missed one is not. DDL also invalidates the configured {@code on-ddl} patterns,
- * and a write whose tables the analyser cannot tell invalidates everything ({@code *}).
+ * and a write whose tables the analyser cannot tell invalidates everything ({@code *}). A plain write made
+ * under a {@linkplain WritePipeline#openCover cover} for its connection (a Hibernate flush action's SQL) goes
+ * into the covering unit instead, and the connection gets no transaction state for it.
  *
  * <p>Thread-safety: all methods may be called from any thread. Per-object state is an {@link ObjectState}
  * (a field the agent added to the class, else a weak identity map), so statements and connections are never
@@ -49,7 +53,7 @@ public final class JdbcWriteSource implements JdbcSink {
   private final RecentStatements statements;
   private final Supplier<List<String>> onDdlPatterns;
   /** Prepared statement → its SQL, only for SQL that writes or is DDL. */
-  private final ObjectState<AnalyzedSql> preparedWrites = new ObjectState<>(AnalyzedSql.class);
+  private final ObjectState<PreparedWrite> preparedWrites = new ObjectState<>(PreparedWrite.class);
   /** Statement → the SQL added with {@code addBatch(String)}, in order (reads too, to align update counts). */
   private final WeakIdentityMap<List<AnalyzedSql>> batches = new WeakIdentityMap<>();
   /** Connection → its open transaction, created at its first write or savepoint outside autocommit. */
@@ -79,7 +83,7 @@ public final class JdbcWriteSource implements JdbcSink {
       if (!analyzed.isRead()) {
         DetectedWrites detected = new DetectedWrites();
         detected.add(analyzed, pipeline.catalog());
-        wrote(statement, detected.writes, detected.ddl, detected.unknownTables);
+        wrote(connectionOf(statement), detected.writes, detected.ddl, detected.unknownTables);
       }
     } catch (RuntimeException e) {
       failed("a statement", e);
@@ -92,10 +96,12 @@ public final class JdbcWriteSource implements JdbcSink {
       return;
     }
     try {
-      AnalyzedSql sql = preparedWrites.get(statement);
-      if (sql != null) {
+      PreparedWrite prepared = preparedWrites.get(statement);
+      if (prepared != null) {
         // One statement: its resolved writes as they are, without collecting them into a DetectedWrites.
-        wrote(statement, sql.writes(pipeline.catalog()), sql.isDdl(), sql.hasUnknownTables());
+        AnalyzedSql sql = prepared.sql();
+        Connection connection = prepared.connection() != null ? prepared.connection() : connectionOf(statement);
+        wrote(connection, sql.writes(pipeline.catalog()), sql.isDdl(), sql.hasUnknownTables());
       }
     } catch (RuntimeException e) {
       failed("a prepared statement", e);
@@ -103,12 +109,15 @@ public final class JdbcWriteSource implements JdbcSink {
   }
 
   @Override
-  public void prepared(Object statement, String sql) {
+  public void prepared(Object connection, Object statement, String sql) {
     // Not gated on accepts(): a statement prepared while JDBC is switched off may run after it is switched on.
     try {
       AnalyzedSql analyzed = statements.analyze(sql);
       if (!analyzed.isRead()) {
-        preparedWrites.put(statement, analyzed);
+        // The connection is kept only in the statement's own field: JDBC says getConnection() returns the
+        // connection that made it, and asking again at each execute costs more than remembering it.
+        preparedWrites.put(statement, new PreparedWrite(analyzed,
+            ObjectState.heldInObject(statement) && connection instanceof Connection jdbc ? jdbc : null));
       }
     } catch (RuntimeException e) {
       failed("prepareStatement", e);
@@ -163,21 +172,29 @@ public final class JdbcWriteSource implements JdbcSink {
           }
         }
       }
-      AnalyzedSql prepared = preparedWrites.get(statement);
+      PreparedWrite prepared = preparedWrites.get(statement);
       if (prepared != null && BatchCounts.anyRan(counts)) {
-        detected.add(prepared, pipeline.catalog());
+        detected.add(prepared.sql(), pipeline.catalog());
       }
       if (!detected.isEmpty()) {
-        wrote(statement, detected.writes, detected.ddl, detected.unknownTables);
+        wrote(connectionOf(statement), detected.writes, detected.ddl, detected.unknownTables);
       }
     } catch (RuntimeException e) {
       failed("executeBatch", e);
     }
   }
 
-  /** A statement wrote: invalidate now under autocommit, else record into its connection's transaction. */
-  private void wrote(Object statement, List<Write> writes, boolean ddl, boolean unknownTables) {
-    Connection connection = connectionOf(statement);
+  /**
+   * A statement of this connection (null: unknown) wrote: invalidate now under autocommit, else record into
+   * the connection's transaction.
+   */
+  private void wrote(Connection connection, List<Write> writes, boolean ddl, boolean unknownTables) {
+    UnitOfWork covering = ddl || unknownTables ? null : pipeline.coveringUnit(connection);
+    if (covering != null) {
+      // A Hibernate flush action's own SQL: its session's unit ends with this connection's transaction.
+      record(covering, writes);
+      return;
+    }
     if (connection == null || autoCommit(connection)) {
       // No transaction we can see: the write is durable now.
       if (writes.size() == 1) {
@@ -199,7 +216,7 @@ public final class JdbcWriteSource implements JdbcSink {
       return;
     }
     state.markDdl();
-    switch (state.traits.ddl()) {
+    switch (state.traits(connection).ddl()) {
       case TRANSACTIONAL -> { } // invalidated with the transaction
       case COMMITS -> flush(state); // the driver committed the transaction, DDL included
       case UNKNOWN -> {
@@ -219,6 +236,9 @@ public final class JdbcWriteSource implements JdbcSink {
       pipeline.record(unit, write);
     }
   }
+
+  /** A prepared statement's SQL, and the connection that prepared it when the statement can hold it. */
+  private record PreparedWrite(AnalyzedSql sql, Connection connection) {}
 
   private static Connection connectionOf(Object statement) {
     try {
@@ -241,7 +261,7 @@ public final class JdbcWriteSource implements JdbcSink {
   }
 
   private ConnectionState newState(Object connection) {
-    return new ConnectionState(pipeline.newUnit("jdbc transaction"), DriverTraits.of(connection));
+    return new ConnectionState(pipeline.newUnit("jdbc transaction"));
   }
 
   // ---- connections ----
@@ -305,7 +325,7 @@ public final class JdbcWriteSource implements JdbcSink {
       if (state == null || !state.isPending()) {
         return;
       }
-      if (state.traits.rollsBackOnClose()) {
+      if (state.traits(connection).rollsBackOnClose()) {
         discard(state);
       } else {
         log.debug("{} closed with an open transaction; its driver may commit it: invalidating",

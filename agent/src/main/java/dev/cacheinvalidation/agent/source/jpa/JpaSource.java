@@ -6,11 +6,13 @@ import dev.cacheinvalidation.agent.pipeline.Source;
 import dev.cacheinvalidation.agent.pipeline.UnitOfWork;
 import dev.cacheinvalidation.agent.pipeline.Write;
 import dev.cacheinvalidation.agent.pipeline.WritePipeline;
+import dev.cacheinvalidation.agent.source.ObjectState;
 import dev.cacheinvalidation.bridge.JpaSink;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
@@ -23,10 +25,12 @@ import org.slf4j.Logger;
  * commits inside it and the names of the JPA unit are invalidated together, once each. Stateless operations
  * and bulk statements write at once: inside a transaction they join the unit; outside one they run in
  * autocommit mode and are committed (in their own scope, merging JDBC's view of the same statement) when they
- * return.
+ * return. A flush action is recorded as it starts and, inside the transaction, covers its own SQL: JDBC
+ * detection records that statement's names in the session's unit ({@link WritePipeline#openCover}).
  *
- * <p>Thread-safety: units are kept in a synchronized weak map keyed by session (sessions are not thread-safe,
- * but a JTA completion may come from another thread); the pipeline is thread-safe. Never throws.
+ * <p>Thread-safety: each session's unit (and the connection of its transaction) is kept in an
+ * {@link ObjectState} (sessions are not thread-safe, but a JTA completion may come from another thread, and
+ * units are thread-safe); the pipeline is thread-safe. Never throws.
  */
 public final class JpaSource implements JpaSink {
   private static final Logger log = AgentLog.get(JpaSource.class);
@@ -41,6 +45,10 @@ public final class JpaSource implements JpaSink {
   private static final NoArgInvoker TARGET = new NoArgInvoker("getTarget");
   private static final NoArgInvoker COLLECTION = new NoArgInvoker("getCollection");
   private static final NoArgInvoker EMPTY = new NoArgInvoker("empty");
+  private static final NoArgInvoker JDBC_COORDINATOR = new NoArgInvoker("getJdbcCoordinator");
+  private static final NoArgInvoker LOGICAL_CONNECTION = new NoArgInvoker("getLogicalConnection");
+  private static final NoArgInvoker PHYSICALLY_CONNECTED = new NoArgInvoker("isPhysicallyConnected");
+  private static final NoArgInvoker PHYSICAL_CONNECTION = new NoArgInvoker("getPhysicalConnection");
   private static final FieldReader EMPTY_SNAPSHOT = new FieldReader("emptySnapshot");
 
   /** Per flush action class: the operation of an entity action, or null for a collection action. */
@@ -54,10 +62,13 @@ public final class JpaSource implements JpaSink {
   private final WritePipeline pipeline;
   private final EntityNames names = new EntityNames();
   private final Map<Object, Boolean> factories = Collections.synchronizedMap(new WeakHashMap<>());
-  private final Map<Object, UnitOfWork> units = Collections.synchronizedMap(new WeakHashMap<>());
+  /** Session → its unit: in the session's own field where the agent could add one, else a weak map. */
+  private final ObjectState<SessionState> sessions = new ObjectState<>(SessionState.class);
+  private final Function<Object, SessionState> newSession;
 
   public JpaSource(WritePipeline pipeline) {
     this.pipeline = pipeline;
+    this.newSession = session -> new SessionState(pipeline.newUnit(ORIGIN));
   }
 
   @Override
@@ -72,10 +83,11 @@ public final class JpaSource implements JpaSink {
   }
 
   @Override
-  public void sessionOperation(Object session, String operation, String entityName, Object entity) {
+  public void sessionOperation(Object session, Object sessionSlot, String operation, String entityName,
+      Object entity) {
     try {
       if (entity != null && pipeline.accepts(Source.JPA)) {
-        record(session, entityNames(entityName, entity), operation(operation));
+        record(stateOf(session, sessionSlot), entityNames(entityName, entity), operation(operation));
       }
     } catch (Throwable e) {
       log.debug("jpa: {} not recorded", operation, e);
@@ -125,8 +137,8 @@ public final class JpaSource implements JpaSink {
         Object session = GET_SESSION.invoke(query);
         Object target = ENTITY_NAME.invoke(TARGET.invoke(SQM_STATEMENT.invoke(query)));
         if (session != null && target instanceof String entityName) {
-          List<String> bulk = names.forBulk(entityName);
-          record(session, bulk != null ? bulk : List.of(unqualified(entityName)), Operation.BULK);
+          NamedWrites bulk = names.forBulk(entityName);
+          record(session, bulk != null ? bulk : unmapped(unqualified(entityName)), Operation.BULK);
           if (scopeOpened) {
             commitNow(session);
           }
@@ -140,30 +152,42 @@ public final class JpaSource implements JpaSink {
   }
 
   @Override
-  public void flushActionExecuted(Object action) {
+  public Object flushActionStarting(Object action) {
     try {
       if (!pipeline.accepts(Source.JPA)) {
-        return;
+        return null;
       }
       Object session = GET_SESSION.invoke(action);
       if (session == null) {
-        return;
+        return null;
       }
       Operation entityOperation = ENTITY_ACTION_OPERATION.get(action.getClass());
+      SessionState state = null;
       if (entityOperation != null) {
         Object entityName = ENTITY_NAME.invoke(action);
         if (entityName instanceof String name) {
-          List<String> known = names.forEntityName(name);
-          record(session, known != null ? known : List.of(unqualified(name)), entityOperation);
+          NamedWrites known = names.forEntityName(name);
+          state = record(session, known != null ? known : unmapped(unqualified(name)), entityOperation);
         }
       } else if (collectionActionWrites(action)) {
-        List<String> written = names.forCollection((String) ROLE.invoke(PERSISTER.invoke(action)));
+        NamedWrites written = names.forCollection((String) ROLE.invoke(PERSISTER.invoke(action)));
         if (written != null) {
-          record(session, written, Operation.UPDATE);
+          state = record(session, written, Operation.UPDATE);
         }
       }
+      return state == null ? null : cover(session, state);
     } catch (Throwable e) {
       log.debug("jpa: flush action not recorded", e);
+      return null;
+    }
+  }
+
+  @Override
+  public void flushActionEnded(Object cover) {
+    try {
+      pipeline.closeCover(cover);
+    } catch (Throwable e) {
+      log.debug("jpa: flush action cover not closed", e);
     }
   }
 
@@ -182,16 +206,17 @@ public final class JpaSource implements JpaSink {
   }
 
   @Override
-  public void transactionCompleted(Object session, boolean successful) {
+  public void transactionCompleted(Object session, Object sessionSlot, boolean successful) {
     try {
-      UnitOfWork unit = units.get(session);
-      if (unit == null) {
+      SessionState state = sessionSlot instanceof SessionState known ? known : sessions.get(session);
+      if (state == null) {
         return;
       }
+      state.transactionConnection = null;
       if (successful) {
-        pipeline.commit(unit);
+        pipeline.commit(state.unit);
       } else {
-        pipeline.discard(unit);
+        pipeline.discard(state.unit);
       }
     } catch (Throwable e) {
       log.debug("jpa: transaction completion not handled", e);
@@ -223,31 +248,94 @@ public final class JpaSource implements JpaSink {
   }
 
   private void commitNow(Object session) {
-    UnitOfWork unit = units.get(session);
-    if (unit != null) {
-      pipeline.commit(unit);
+    SessionState state = sessions.get(session);
+    if (state != null) {
+      pipeline.commit(state.unit);
     }
   }
 
-  private void record(Object session, List<String> written, Operation operation) {
-    if (written.isEmpty()) {
-      return;
+  /** Records the names in the session's unit; returns its state, or null when there was nothing to record. */
+  private SessionState record(Object session, NamedWrites written, Operation operation) {
+    return written.isEmpty() ? null : record(stateOf(session, null), written, operation);
+  }
+
+  private SessionState record(SessionState state, NamedWrites written, Operation operation) {
+    for (Write write : written.writes(operation)) {
+      pipeline.record(state.unit, write);
     }
-    UnitOfWork unit;
-    synchronized (units) {
-      unit = units.computeIfAbsent(session, s -> pipeline.newUnit(ORIGIN));
+    return state;
+  }
+
+  /** The session's state: what its field holds when the advice read it, else looked up (or made). */
+  private SessionState stateOf(Object session, Object sessionSlot) {
+    return sessionSlot instanceof SessionState known ? known : sessions.computeIfAbsent(session, newSession);
+  }
+
+  /**
+   * Covers the SQL the action is about to run: the JDBC detection then records that statement's names in the
+   * session's unit rather than in a transaction of its own (see {@link WritePipeline#openCover}). Only inside
+   * the session's transaction, on the connection it holds already: a write outside a transaction is committed
+   * by the driver at once, and a write on any other connection (an entity listener using another data source)
+   * is not the session's, so JDBC detection handles both as usual.
+   */
+  private Object cover(Object session, SessionState state) {
+    Object connection = state.transactionConnection;
+    if (connection == null) {
+      connection = transactionConnection(session, state);
+      if (connection == null) {
+        return null;
+      }
+      state.transactionConnection = connection;
     }
-    for (String name : written) {
-      pipeline.record(unit, new Write(Source.JPA, name, operation));
+    return pipeline.openCover(state.unit, connection);
+  }
+
+  /** The connection the session's transaction holds, or null when no transaction is in progress. */
+  private static Object transactionConnection(Object session, SessionState state) {
+    if (!Boolean.TRUE.equals(IN_TRANSACTION.invoke(session))) {
+      return null;
+    }
+    Object logicalConnection = state.logicalConnection;
+    if (logicalConnection == null) {
+      logicalConnection = LOGICAL_CONNECTION.invoke(JDBC_COORDINATOR.invoke(session));
+      // It refers back to the session: kept only in the session's own field, never as a weak map's value.
+      if (ObjectState.heldInObject(session)) {
+        state.logicalConnection = logicalConnection;
+      }
+    }
+    if (!Boolean.TRUE.equals(PHYSICALLY_CONNECTED.invoke(logicalConnection))) {
+      return null; // asking for the connection would acquire one
+    }
+    return PHYSICAL_CONNECTION.invoke(logicalConnection);
+  }
+
+  /**
+   * A session's unit of work, its logical connection (Hibernate's, one for the session's life) and the physical
+   * connection its current transaction holds: looked up at the first flush action that covers its SQL, and the
+   * latter forgotten when the transaction completes. Thread-safety: the session's thread uses it; the unit is
+   * thread-safe, and a completion on another thread at worst makes the connection be looked up again.
+   */
+  private static final class SessionState {
+    final UnitOfWork unit;
+    Object logicalConnection;
+    Object transactionConnection;
+
+    SessionState(UnitOfWork unit) {
+      this.unit = unit;
     }
   }
 
-  private List<String> entityNames(String entityName, Object entity) {
-    List<String> known = names.forEntityName(entityName);
+  private NamedWrites entityNames(String entityName, Object entity) {
+    NamedWrites known = names.forEntityName(entityName);
     if (known == null) {
       known = names.forEntity(entity);
     }
-    return known != null ? known : List.of(simpleName(entity.getClass()));
+    return known != null ? known : unmapped(simpleName(entity.getClass()));
+  }
+
+  /** The name of an entity no factory mapped (the agent missed the factory), as a write of its own. */
+  private static NamedWrites unmapped(String name) {
+    return new NamedWrites(List.of(name));
   }
 
   /** A class no factory mapped (the agent missed the factory): its simple name, proxy suffix removed. */

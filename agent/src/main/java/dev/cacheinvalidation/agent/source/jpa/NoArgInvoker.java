@@ -5,6 +5,7 @@ import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.util.function.Function;
 
@@ -17,24 +18,31 @@ import java.util.function.Function;
  * {@link LambdaMetafactory} in the method's own class, so a call on the flush path costs an interface call
  * instead of a reflective one. Where that is refused (a named module that does not open the package) the
  * function calls the method reflectively. Functions are cached in a {@link ClassValue}, which does not keep
- * the application's classes alive. A missing method or a failed call yields null, never an exception.
+ * the application's classes alive, and the last class's is kept weakly in front of it. A missing method or a failed call yields null, never an exception.
  * Thread-safe.
  */
 final class NoArgInvoker {
   private static final Function<Object, Object> MISSING = target -> null;
 
   private final String name;
-  private final ClassValue<Function<Object, Object>> accessors = new ClassValue<>() {
+  private final ClassValue<Accessor> accessors = new ClassValue<>() {
     @Override
-    protected Function<Object, Object> computeValue(Class<?> type) {
+    protected Accessor computeValue(Class<?> type) {
       Method method = find(type, name);
       if (method == null) {
-        return MISSING;
+        return new Accessor(type, MISSING);
       }
       Function<Object, Object> direct = direct(method);
-      return direct != null ? direct : reflective(method);
+      return new Accessor(type, direct != null ? direct : reflective(method));
     }
   };
+  /**
+   * The accessor of the class last called, in front of the class value: most invokers see one class. Weak, so
+   * the invoker never keeps a class alive; while the class lives, the class value holds its accessor, so the
+   * reference is not cleared under it. A plain field: a racing thread reads this or an older accessor, and
+   * each is right for the class it names.
+   */
+  private WeakReference<Accessor> last = new WeakReference<>(null);
 
   NoArgInvoker(String name) {
     this.name = name;
@@ -46,11 +54,23 @@ final class NoArgInvoker {
       return null;
     }
     try {
-      return accessors.get(target.getClass()).apply(target);
+      return accessorOf(target.getClass()).function.apply(target);
     } catch (RuntimeException | LinkageError e) {
       return null;
     }
   }
+
+  private Accessor accessorOf(Class<?> type) {
+    Accessor cached = last.get();
+    if (cached != null && cached.type == type) {
+      return cached;
+    }
+    Accessor accessor = accessors.get(type);
+    last = new WeakReference<>(accessor);
+    return accessor;
+  }
+
+  private record Accessor(Class<?> type, Function<Object, Object> function) {}
 
   /** A function calling the method as compiled code would, or null when the JVM refuses to make one. */
   @SuppressWarnings("unchecked")

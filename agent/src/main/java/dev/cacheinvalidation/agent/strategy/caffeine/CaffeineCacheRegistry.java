@@ -28,6 +28,8 @@ public final class CaffeineCacheRegistry implements CacheSink {
 
   /** Identity-keyed, weak keys: the agent's own (relocated) Caffeine. */
   private final Cache<Object, CacheName> caches = Caffeine.newBuilder().weakKeys().build();
+  /** Whether a cache was ever reported: most applications have none, and every write asks. */
+  private volatile boolean anyReported;
   private final ClassValue<Method[]> accessors = new ClassValue<>() {
     @Override
     protected Method[] computeValue(Class<?> type) {
@@ -38,16 +40,18 @@ public final class CaffeineCacheRegistry implements CacheSink {
   @Override
   public void caffeineCacheBuilt(Object cache) {
     caches.asMap().putIfAbsent(cache, CacheName.UNNAMED);
+    anyReported = true;
   }
 
   @Override
   public void cacheNamed(String name, Object nativeCache) {
     caches.put(nativeCache, new CacheName(name));
+    anyReported = true;
   }
 
   /** A snapshot of the live caches with their names. */
   public List<LiveCache> liveCaches() {
-    if (caches.asMap().isEmpty()) {
+    if (!anyReported || caches.asMap().isEmpty()) {
       return List.of(); // the usual case for an application without Caffeine: every write passes here
     }
     List<LiveCache> out = new ArrayList<>();

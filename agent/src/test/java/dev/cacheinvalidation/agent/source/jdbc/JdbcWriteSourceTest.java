@@ -137,7 +137,7 @@ class JdbcWriteSourceTest {
   void readsAndSwitchedOffSourcesInvalidateNothing() throws Exception {
     Statement statement = h2.createStatement();
     sink.executed(statement, "SELECT * FROM t");
-    sink.prepared(statement, "SELECT * FROM t WHERE id = ?");
+    sink.prepared(h2, statement, "SELECT * FROM t WHERE id = ?");
     sink.executedPrepared(statement);
     pipeline.update(pipeline.settings().withSources(EnumSet.of(Source.JPA)));
     sink.executed(statement, "DELETE FROM t");

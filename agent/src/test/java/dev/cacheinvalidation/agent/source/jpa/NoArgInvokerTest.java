@@ -32,6 +32,19 @@ class NoArgInvokerTest {
   }
 
   @Test
+  void oneInvokerAlternatingBetweenClassesCallsEachClassesMethod() {
+    NoArgInvoker role = new NoArgInvoker("getRole");
+    Object[] targets = {new Action(), new Base(), new Base(), new Action(), new Action(), new Base()};
+    for (Object target : targets) {
+      assertEquals("role of " + target.getClass().getSimpleName(), role.invoke(target));
+    }
+    NoArgInvoker inverse = new NoArgInvoker("isInverse");
+    assertEquals(Boolean.TRUE, inverse.invoke(new Action()));
+    assertNull(inverse.invoke(new Base()), "the last class's function must not be used for another class");
+    assertEquals(Boolean.TRUE, inverse.invoke(new Action()));
+  }
+
+  @Test
   void aMissingMethodAFailingCallAndNullAreNull() {
     assertNull(new NoArgInvoker("getNothing").invoke(new Action()));
     assertNull(new NoArgInvoker("getSession").invoke(new Action()));

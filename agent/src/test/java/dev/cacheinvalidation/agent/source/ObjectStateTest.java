@@ -1,4 +1,4 @@
-package dev.cacheinvalidation.agent.source.jdbc;
+package dev.cacheinvalidation.agent.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

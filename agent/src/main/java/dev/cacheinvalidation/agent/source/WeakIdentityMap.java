@@ -1,4 +1,4 @@
-package dev.cacheinvalidation.agent.source.jdbc;
+package dev.cacheinvalidation.agent.source;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -6,8 +6,8 @@ import java.lang.ref.WeakReference;
 import java.util.function.Function;
 
 /**
- * A map from objects, compared by identity and held weakly, to values: the per-statement and per-connection
- * state of JDBC detection, which must never keep the application's objects alive nor call their
+ * A map from objects, compared by identity and held weakly, to values: the per-statement, per-connection and
+ * per-session state of detection, which must never keep the application's objects alive nor call their
  * {@code equals}/{@code hashCode}.
  *
  * <p>Why not a Caffeine cache with weak keys: a JPA transaction on a pooled connection makes about five of
@@ -20,14 +20,14 @@ import java.util.function.Function;
  * split into stripes, each guarded by its own monitor; values are published through it. Null keys and values
  * are not allowed.
  */
-final class WeakIdentityMap<V> {
+public final class WeakIdentityMap<V> {
   private static final int STRIPES = 16; // a power of two
   private static final int INITIAL_CAPACITY = 16; // per stripe, a power of two
 
   private final Stripe<V>[] stripes;
 
   @SuppressWarnings("unchecked")
-  WeakIdentityMap() {
+  public WeakIdentityMap() {
     stripes = new Stripe[STRIPES];
     for (int i = 0; i < STRIPES; i++) {
       stripes[i] = new Stripe<>();
@@ -35,13 +35,13 @@ final class WeakIdentityMap<V> {
   }
 
   /** The value of {@code key}, or null. */
-  V get(Object key) {
+  public V get(Object key) {
     int hash = hash(key);
     return stripe(hash).get(key, hash);
   }
 
   /** Maps {@code key} to {@code value}, replacing any value it had. */
-  void put(Object key, V value) {
+  public void put(Object key, V value) {
     int hash = hash(key);
     stripe(hash).put(key, hash, value, true);
   }
@@ -50,7 +50,7 @@ final class WeakIdentityMap<V> {
    * The value of {@code key}, computing and storing it when there is none. The function runs outside the
    * stripe's lock (it may call the application's objects); when two threads race, the first stored value wins.
    */
-  V computeIfAbsent(Object key, Function<Object, V> compute) {
+  public V computeIfAbsent(Object key, Function<Object, V> compute) {
     int hash = hash(key);
     Stripe<V> stripe = stripe(hash);
     V existing = stripe.get(key, hash);
@@ -61,13 +61,13 @@ final class WeakIdentityMap<V> {
   }
 
   /** Removes {@code key}; returns its value, or null. */
-  V remove(Object key) {
+  public V remove(Object key) {
     int hash = hash(key);
     return stripe(hash).remove(key, hash);
   }
 
   /** The number of entries, counting ones whose key was collected but not yet purged. For tests. */
-  int size() {
+  public int size() {
     int size = 0;
     for (Stripe<V> stripe : stripes) {
       synchronized (stripe) {
