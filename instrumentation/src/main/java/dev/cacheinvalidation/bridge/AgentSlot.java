@@ -15,8 +15,8 @@ package dev.cacheinvalidation.bridge;
 public interface AgentSlot {
   /**
    * The agent's state in {@code target}'s field, or null when it has none or no field. Meant for advice, where
-   * {@code target} is the instrumented object itself: compiled there, the type test folds away and the call
-   * becomes a field read.
+   * {@code target} is the instrumented object itself: inlined there, the JIT knows its class, so the type test
+   * and the interface call cost what a field read costs.
    */
   static Object valueOf(Object target) {
     return target instanceof AgentSlot slot ? slot.cacheInvalidation$slot() : null;
