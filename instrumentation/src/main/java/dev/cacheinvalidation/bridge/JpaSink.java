@@ -24,9 +24,9 @@ public interface JpaSink {
    * the cascade overloads) returned normally. The write reaches the database at a later flush, inside the
    * session's transaction, so it is only recorded.
    *
+   * @param sessionSlot what the session's {@link AgentSlot} field holds, or null
    * @param operation the method name
    * @param entityName the entity name the caller passed, or null
-   * @param sessionSlot what the session's {@link AgentSlot} field holds, or null
    * @param entity the entity argument (detached, transient or a proxy: its class names it)
    */
   default void sessionOperation(Object session, Object sessionSlot, String operation, String entityName,

@@ -18,10 +18,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * recent ones in front of it: a commit asks for the same few keys over and over); thread-safe.
  */
 public final class RuleSet {
-  private final Map<String, List<String>> rules;
-  private final String defaultRule;
   private static final int RECENT_SLOTS = 64; // a power of two
 
+  private final Map<String, List<String>> rules;
+  private final String defaultRule;
   private final Map<String, List<String>> memo = new ConcurrentHashMap<>();
   /** Slot {@code key.hashCode() & (RECENT_SLOTS - 1)} → its last key and patterns; entries are immutable. */
   private final AtomicReferenceArray<Resolved> recent = new AtomicReferenceArray<>(RECENT_SLOTS);

@@ -44,6 +44,11 @@ public final class WritePipeline {
   private volatile PipelineSettings settings;
   /** Bit {@code 1 << source.ordinal()} per source accepted now (none while disabled): {@link #accepts}. */
   private volatile int acceptedSources;
+  /**
+   * Whether a cover was ever opened: until then {@link #coveringUnit} answers without the thread-local, so an
+   * application without Hibernate pays nothing for covers on its JDBC writes.
+   */
+  private volatile boolean coversOpened;
 
   public WritePipeline(PipelineSettings settings, NameCatalog catalog, AgentStatistics statistics,
       InvalidationDispatcher dispatcher) {
@@ -180,6 +185,9 @@ public final class WritePipeline {
     }
     work.coverUnit = unit;
     work.coverConnection = connection;
+    if (!coversOpened) {
+      coversOpened = true;
+    }
     return work;
   }
 
@@ -193,8 +201,11 @@ public final class WritePipeline {
 
   /** The unit covering a write this thread makes now on {@code connection}, or null. */
   public UnitOfWork coveringUnit(Object connection) {
+    if (!coversOpened || connection == null) {
+      return null;
+    }
     ThreadWork work = threadWork.get();
-    return work.coverConnection == connection && connection != null ? work.coverUnit : null;
+    return work.coverConnection == connection ? work.coverUnit : null;
   }
 
   /** Invalidates names now, as an operator asked (JMX). */

@@ -22,7 +22,7 @@ final class WrittenNames {
   private List<Object> savepoints;
   private List<Integer> savepointSizes;
 
-  /** Adds a write; returns false when its name was already already here (a deduplicated write). */
+  /** Adds a write; returns false when its name was already here (a deduplicated write). */
   boolean add(Write write) {
     if (writes == null) {
       if (single == null) {

@@ -1,6 +1,7 @@
 package dev.cacheinvalidation.agent.source.jdbc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.cacheinvalidation.agent.config.AgentConfig;
@@ -12,6 +13,7 @@ import dev.cacheinvalidation.agent.pipeline.Operation;
 import dev.cacheinvalidation.agent.pipeline.PipelineSettings;
 import dev.cacheinvalidation.agent.pipeline.RuleSet;
 import dev.cacheinvalidation.agent.pipeline.Source;
+import dev.cacheinvalidation.agent.pipeline.UnitOfWork;
 import dev.cacheinvalidation.agent.pipeline.WritePipeline;
 import dev.cacheinvalidation.agent.sql.StatementKind;
 import java.lang.reflect.InvocationHandler;
@@ -43,11 +45,12 @@ class JdbcWriteSourceTest {
           Executors.newSingleThreadScheduledExecutor()));
   private final List<String> seen = new ArrayList<>();
   private final JdbcWriteSource sink = new JdbcWriteSource(pipeline, 100, () -> List.of("schema:*"));
+  private final String url = "jdbc:h2:mem:sink" + System.nanoTime();
   private final Connection h2;
 
   JdbcWriteSourceTest() throws Exception {
     pipeline.addListener(this::seen);
-    h2 = DriverManager.getConnection("jdbc:h2:mem:sink" + System.nanoTime());
+    h2 = DriverManager.getConnection(url);
     try (Statement statement = h2.createStatement()) {
       statement.execute("CREATE TABLE t (id INT)");
     }
@@ -125,6 +128,30 @@ class JdbcWriteSourceTest {
     assertEquals(List.of("N[t, u]", "P[schema:*]"), seen);
     sink.rolledBack(h2, null);
     assertEquals(2, seen.size());
+  }
+
+  /**
+   * A Hibernate flush action covers its SQL on the session's connection: the write joins the session's unit and
+   * the connection keeps no transaction of its own; a write on another connection meanwhile is not covered.
+   */
+  @Test
+  void aWriteUnderACoverJoinsTheCoveringUnitOnlyOnTheCoveredConnection() throws Exception {
+    h2.setAutoCommit(false);
+    UnitOfWork session = pipeline.newUnit("jpa");
+    Object cover = pipeline.openCover(session, h2);
+    try (Connection other = DriverManager.getConnection(url)) {
+      assertNull(pipeline.openCover(pipeline.newUnit("nested"), h2), "covers do not nest");
+      sink.executed(h2.createStatement(), "INSERT INTO t VALUES (1)");
+      sink.executed(other.createStatement(), "INSERT INTO t VALUES (2)"); // autocommit: invalidated at once
+      assertEquals(List.of("N[t]"), seen);
+    } finally {
+      pipeline.closeCover(cover);
+    }
+    assertNull(pipeline.coveringUnit(h2), "closed");
+    sink.committed(h2, null);
+    assertEquals(1, seen.size(), "the covered write is the session's, not the connection's");
+    pipeline.commit(session);
+    assertEquals(List.of("N[t]", "N[t]"), seen);
   }
 
   @Test
