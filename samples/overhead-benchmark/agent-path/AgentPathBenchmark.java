@@ -40,7 +40,7 @@ public final class AgentPathBenchmark {
   private static void pooledTransaction(JdbcWriteSource sink, Connection connection, PreparedStatement insert,
       String insertSql) {
     sink.prepared(connection, insert, insertSql);
-    sink.executedPrepared(insert);
+    sink.executedPrepared(insert, null);
     sink.committed(connection, null);
     sink.closed(connection, null);
   }
@@ -82,7 +82,7 @@ public final class AgentPathBenchmark {
       for (int i = 0; i < 2_000_000; i++) {
         if (depth.getAndIncrement() == 0) {
           depth.decrementAndGet();
-          sink.executedPrepared(select);
+          sink.executedPrepared(select, null);
         }
       }
       double read = (THREADS.getCurrentThreadCpuTime() - start) / 2e6;
@@ -90,7 +90,7 @@ public final class AgentPathBenchmark {
       for (int i = 0; i < 500_000; i++) {
         if (depth.getAndIncrement() == 0) {
           depth.decrementAndGet();
-          sink.executedPrepared(insert);
+          sink.executedPrepared(insert, null);
         }
       }
       double write = (THREADS.getCurrentThreadCpuTime() - start) / 5e5;

@@ -19,11 +19,22 @@ public interface JdbcSink {
   /** {@code execute/executeUpdate/executeLargeUpdate/executeQuery(String sql, ...)} returned normally. */
   default void executed(Object statement, String sql) {}
 
-  /** A no-argument {@code execute/executeUpdate/executeLargeUpdate/executeQuery} of a prepared statement returned. */
-  default void executedPrepared(Object statement) {}
+  /**
+   * A no-argument {@code execute/executeUpdate/executeLargeUpdate/executeQuery} of a prepared statement returned.
+   *
+   * @param statementSlot what the statement's agent field holds ({@link AgentSlot#valueOf}), read by the advice
+   */
+  default void executedPrepared(Object statement, Object statementSlot) {}
 
-  /** {@code connection.prepareStatement/prepareCall(String sql, ...)} returned {@code statement}. */
-  default void prepared(Object connection, Object statement, String sql) {}
+  /**
+   * {@code connection.prepareStatement/prepareCall(String sql, ...)} returned {@code statement}.
+   *
+   * @return the agent's state for the statement's own field, which the advice stores there when the statement
+   *     carries one ({@link AgentSlot}), or null: nothing to store (the sink kept what it needs elsewhere)
+   */
+  default Object prepared(Object connection, Object statement, String sql) {
+    return null;
+  }
 
   /** {@code Statement.addBatch(String sql)} returned normally. */
   default void batchAdded(Object statement, String sql) {}

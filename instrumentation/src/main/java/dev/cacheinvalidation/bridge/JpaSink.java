@@ -75,11 +75,21 @@ public interface JpaSink {
   /** The action's {@code execute()} returned or threw; {@code token} is what {@link #flushActionStarting} gave. */
   default void flushActionEnded(Object token) {}
 
-  /** {@code Transaction.commit()} is starting. */
-  default void commitStarting(Object transaction) {}
+  /**
+   * {@code Transaction.commit()} is starting.
+   *
+   * @return a token for {@link #commitEnded}, which the same thread calls when this commit ends
+   */
+  default Object commitStarting(Object transaction) {
+    return null;
+  }
 
-  /** {@code Transaction.commit()} ended (successfully or not: see {@link #transactionCompleted}). */
-  default void commitEnded(Object transaction, Throwable thrown) {}
+  /**
+   * {@code Transaction.commit()} ended (successfully or not: see {@link #transactionCompleted}).
+   *
+   * @param scope what {@link #commitStarting} returned
+   */
+  default void commitEnded(Object transaction, Object scope, Throwable thrown) {}
 
   /**
    * The session's transaction completed: committed when {@code successful}, else rolled back.

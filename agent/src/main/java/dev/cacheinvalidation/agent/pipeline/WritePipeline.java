@@ -115,6 +115,14 @@ public final class WritePipeline {
     }
   }
 
+  /** Records writes in a unit, as {@link #record} each. */
+  public void recordAll(UnitOfWork unit, List<Write> writes) {
+    // Indexed: the iterator of a shared immutable list is not always scalar-replaced on this hot path.
+    for (int i = 0, n = writes.size(); i < n; i++) {
+      record(unit, writes.get(i));
+    }
+  }
+
   /** A write that is its own unit of work (autocommit) committed: invalidate it now. */
   public void writeCommitted(Write write, String origin) {
     statistics.writeDetected(write.source());
@@ -147,9 +155,13 @@ public final class WritePipeline {
   /**
    * Opens (or re-enters) this thread's commit scope: names committed until the matching
    * {@link #exitCommitScope()} are invalidated once, when the outermost scope exits.
+   *
+   * @return a token for {@link #exitCommitScope(Object)}, valid on this thread only
    */
-  public void enterCommitScope() {
-    threadWork.get().depth++;
+  public Object enterCommitScope() {
+    ThreadWork scope = threadWork.get();
+    scope.depth++;
+    return scope;
   }
 
   /**
@@ -157,18 +169,19 @@ public final class WritePipeline {
    * outer operation succeeded: those names reached a successful commit.
    */
   public void exitCommitScope() {
-    ThreadWork scope = threadWork.get();
-    if (scope.depth <= 0 || --scope.depth > 0) {
+    exitCommitScope(threadWork.get());
+  }
+
+  /** Leaves the commit scope {@link #enterCommitScope} returned the token of, on the thread that entered it. */
+  public void exitCommitScope(Object token) {
+    if (!(token instanceof ThreadWork scope) || scope.depth <= 0 || --scope.depth > 0) {
       return;
     }
     List<Write> writes = scope.writes.drain();
-    if (writes.isEmpty()) {
-      scope.origins.clear();
-      return;
+    String origin = scope.takeOrigin();
+    if (!writes.isEmpty()) {
+      dispatch(writes, origin);
     }
-    String origin = scope.origin();
-    scope.origins.clear();
-    dispatch(writes, origin);
   }
 
   /**
@@ -241,9 +254,7 @@ public final class WritePipeline {
           statistics.writeDeduplicated();
         }
       }
-      if (!scope.origins.contains(origin)) {
-        scope.origins.add(origin);
-      }
+      scope.addOrigin(origin);
       if (log.isDebugEnabled()) {
         log.debug("commit: {} names={} held until the enclosing transaction ends", origin, namesOf(writes));
       }
@@ -336,21 +347,40 @@ public final class WritePipeline {
     UnitOfWork coverUnit;
     Object coverConnection;
     final WrittenNames writes = new WrittenNames();
-    /** The distinct origins, in order: a handful of constant strings, so a list beats a set. */
-    final List<String> origins = new ArrayList<>(4);
+    /** The scope's first origin: most scopes see one only (a constant string), and then need no list. */
+    private String firstOrigin;
+    /** Every distinct origin, in order, once a second one came: a handful, so a list beats a set. */
+    private final List<String> origins = new ArrayList<>(4);
     /** The last joined origin and what it was joined from: a thread commits the same way again and again. */
     private List<String> joinedFrom = List.of();
     private String joined;
 
-    String origin() {
-      if (origins.size() == 1) {
-        return origins.get(0);
+    void addOrigin(String origin) {
+      if (firstOrigin == null) {
+        firstOrigin = origin;
+      } else if (!firstOrigin.equals(origin)) {
+        if (origins.isEmpty()) {
+          origins.add(firstOrigin);
+        }
+        if (!origins.contains(origin)) {
+          origins.add(origin);
+        }
       }
-      if (!origins.equals(joinedFrom)) {
-        joinedFrom = List.copyOf(origins);
-        joined = String.join("+", origins);
+    }
+
+    /** The scope's origins joined (null when nothing was committed), forgotten for the next scope. */
+    String takeOrigin() {
+      String origin = firstOrigin;
+      firstOrigin = null;
+      if (!origins.isEmpty()) {
+        if (!origins.equals(joinedFrom)) {
+          joinedFrom = List.copyOf(origins);
+          joined = String.join("+", origins);
+        }
+        origin = joined;
+        origins.clear();
       }
-      return joined;
+      return origin;
     }
   }
 }

@@ -62,6 +62,32 @@ class WritePipelineTest {
     pipeline.exitCommitScope();
     assertEquals(1, strategy.applied.size());
     assertEquals(List.of("Category"), strategy.applied.get(0).names());
+    assertEquals("jdbc commit+jpa commit", strategy.applied.get(0).origin());
+  }
+
+  @Test
+  void aScopeLeftByItsTokenInvalidatesWithItsOwnOriginsOnly() {
+    Object outer = pipeline.enterCommitScope();
+    UnitOfWork jdbc = pipeline.newUnit("jdbc");
+    pipeline.record(jdbc, write("Category"));
+    pipeline.commit(jdbc);
+    UnitOfWork jpa = pipeline.newUnit("jpa");
+    pipeline.record(jpa, write("Post"));
+    pipeline.commit(jpa);
+    pipeline.exitCommitScope(outer);
+    Object next = pipeline.enterCommitScope();
+    pipeline.record(jpa, write("Tag"));
+    pipeline.commit(jpa);
+    pipeline.exitCommitScope(next);
+    Object empty = pipeline.enterCommitScope();
+    pipeline.exitCommitScope(empty);
+    pipeline.exitCommitScope(empty); // a second exit of a left scope does nothing
+
+    assertEquals(2, strategy.applied.size());
+    assertEquals("jdbc+jpa", strategy.applied.get(0).origin());
+    assertEquals(List.of("Category", "Post"), strategy.applied.get(0).names());
+    assertEquals("jpa", strategy.applied.get(1).origin());
+    assertEquals(List.of("Tag"), strategy.applied.get(1).names());
   }
 
   @Test

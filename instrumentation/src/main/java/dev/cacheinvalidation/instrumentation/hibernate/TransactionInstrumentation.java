@@ -42,13 +42,14 @@ final class TransactionInstrumentation implements TypeInstrumentation {
     private CommitAdvice() {}
 
     @Advice.OnMethodEnter(suppress = Throwable.class)
-    public static void onEnter(@Advice.This Object transaction) {
-      Bridge.jpa().commitStarting(transaction);
+    public static Object onEnter(@Advice.This Object transaction) {
+      return Bridge.jpa().commitStarting(transaction);
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-    public static void onExit(@Advice.This Object transaction, @Advice.Thrown Throwable thrown) {
-      Bridge.jpa().commitEnded(transaction, thrown);
+    public static void onExit(@Advice.This Object transaction, @Advice.Enter Object scope,
+        @Advice.Thrown Throwable thrown) {
+      Bridge.jpa().commitEnded(transaction, scope, thrown);
     }
   }
 }

@@ -9,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
+import dev.cacheinvalidation.bridge.AgentSlot;
 import dev.cacheinvalidation.bridge.Bridge;
 import dev.cacheinvalidation.bridge.CallDepth;
 import dev.cacheinvalidation.bridge.JdbcCalls;
@@ -162,7 +163,9 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     public static void exit(@Advice.Enter int[] depth, @Advice.This Object statement,
         @Advice.Thrown Throwable thrown) {
       if (CallDepth.exit(depth) && thrown == null) {
-        Bridge.jdbc().executedPrepared(statement);
+        // The field read here, in this copy of the advice, whose profile sees one statement class only.
+        Bridge.jdbc().executedPrepared(statement,
+            statement instanceof AgentSlot slot ? slot.cacheInvalidation$slot() : null);
       }
     }
   }
@@ -235,7 +238,12 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     public static void exit(@Advice.Enter int[] depth, @Advice.This Object connection,
         @Advice.Argument(0) String sql, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object statement) {
       if (CallDepth.exit(depth) && statement != null) {
-        Bridge.jdbc().prepared(connection, statement, sql);
+        Object state = Bridge.jdbc().prepared(connection, statement, sql);
+        // Stored here, not in the agent: this copy of the advice sees one connection class's statements only,
+        // so the JIT calls the setter directly.
+        if (state != null && statement instanceof AgentSlot slot) {
+          slot.cacheInvalidation$slot(state);
+        }
       }
     }
   }

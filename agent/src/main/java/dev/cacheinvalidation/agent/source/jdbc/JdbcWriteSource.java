@@ -91,12 +91,13 @@ public final class JdbcWriteSource implements JdbcSink {
   }
 
   @Override
-  public void executedPrepared(Object statement) {
+  public void executedPrepared(Object statement, Object statementSlot) {
     if (!pipeline.accepts(Source.JDBC)) {
       return;
     }
     try {
-      PreparedWrite prepared = preparedWrites.get(statement);
+      PreparedWrite prepared =
+          statementSlot instanceof PreparedWrite known ? known : preparedWrites.get(statement);
       if (prepared != null) {
         // One statement: its resolved writes as they are, without collecting them into a DetectedWrites.
         AnalyzedSql sql = prepared.sql();
@@ -109,19 +110,24 @@ public final class JdbcWriteSource implements JdbcSink {
   }
 
   @Override
-  public void prepared(Object connection, Object statement, String sql) {
+  public Object prepared(Object connection, Object statement, String sql) {
     // Not gated on accepts(): a statement prepared while JDBC is switched off may run after it is switched on.
     try {
       AnalyzedSql analyzed = statements.analyze(sql);
-      if (!analyzed.isRead()) {
-        // The connection is kept only in the statement's own field: JDBC says getConnection() returns the
-        // connection that made it, and asking again at each execute costs more than remembering it.
-        preparedWrites.put(statement, new PreparedWrite(analyzed,
-            ObjectState.heldInObject(statement) && connection instanceof Connection jdbc ? jdbc : null));
+      if (analyzed.isRead()) {
+        return null;
       }
+      if (ObjectState.heldInObject(statement)) {
+        // For the statement's own field, which the advice sets. The connection is kept only there: JDBC says
+        // getConnection() returns the connection that made it, and asking again at each execute costs more
+        // than remembering it.
+        return new PreparedWrite(analyzed, connection instanceof Connection jdbc ? jdbc : null);
+      }
+      preparedWrites.put(statement, new PreparedWrite(analyzed, null));
     } catch (RuntimeException e) {
       failed("prepareStatement", e);
     }
+    return null;
   }
 
   @Override
@@ -192,7 +198,7 @@ public final class JdbcWriteSource implements JdbcSink {
     UnitOfWork covering = ddl || unknownTables ? null : pipeline.coveringUnit(connection);
     if (covering != null) {
       // A Hibernate flush action's own SQL: its session's unit ends with this connection's transaction.
-      record(covering, writes);
+      pipeline.recordAll(covering, writes);
       return;
     }
     if (connection == null || autoCommit(connection)) {
@@ -201,14 +207,14 @@ public final class JdbcWriteSource implements JdbcSink {
         pipeline.writeCommitted(writes.get(0), "jdbc"); // the usual case: no unit of work to build
       } else {
         UnitOfWork unit = pipeline.newUnit("jdbc");
-        record(unit, writes);
+        pipeline.recordAll(unit, writes);
         pipeline.commit(unit);
       }
       invalidateExtras(ddl, unknownTables);
       return;
     }
     ConnectionState state = stateOf(connection);
-    record(state.unit, writes);
+    pipeline.recordAll(state.unit, writes);
     if (unknownTables) {
       state.markUnknownTables();
     }
@@ -228,12 +234,6 @@ public final class JdbcWriteSource implements JdbcSink {
         invalidateExtras(true, false);
         pending.forEach(state.unit::add);
       }
-    }
-  }
-
-  private void record(UnitOfWork unit, List<Write> writes) {
-    for (Write write : writes) {
-      pipeline.record(unit, write);
     }
   }
 

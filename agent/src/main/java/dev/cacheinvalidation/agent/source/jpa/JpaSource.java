@@ -7,6 +7,7 @@ import dev.cacheinvalidation.agent.pipeline.UnitOfWork;
 import dev.cacheinvalidation.agent.pipeline.Write;
 import dev.cacheinvalidation.agent.pipeline.WritePipeline;
 import dev.cacheinvalidation.agent.source.ObjectState;
+import dev.cacheinvalidation.bridge.AgentSlot;
 import dev.cacheinvalidation.bridge.JpaSink;
 import java.util.Collections;
 import java.util.List;
@@ -87,7 +88,8 @@ public final class JpaSource implements JpaSink {
       Object entity) {
     try {
       if (entity != null && pipeline.accepts(Source.JPA)) {
-        record(stateOf(session, sessionSlot), entityNames(entityName, entity), operation(operation));
+        SessionState state = stateOf(session, sessionSlot);
+        pipeline.recordAll(state.unit, state.writesOf(operation, entityName, entity, this));
       }
     } catch (Throwable e) {
       log.debug("jpa: {} not recorded", operation, e);
@@ -192,14 +194,21 @@ public final class JpaSource implements JpaSink {
   }
 
   @Override
-  public void commitStarting(Object transaction) {
-    pipeline.enterCommitScope();
+  public Object commitStarting(Object transaction) {
+    try {
+      return pipeline.enterCommitScope();
+    } catch (Throwable e) {
+      log.debug("jpa: commit scope not opened", e);
+      return null;
+    }
   }
 
   @Override
-  public void commitEnded(Object transaction, Throwable thrown) {
+  public void commitEnded(Object transaction, Object scope, Throwable thrown) {
     try {
-      pipeline.exitCommitScope();
+      if (scope != null) {
+        pipeline.exitCommitScope(scope);
+      }
     } catch (Throwable e) {
       log.debug("jpa: commit scope not closed cleanly", e);
     }
@@ -260,15 +269,21 @@ public final class JpaSource implements JpaSink {
   }
 
   private SessionState record(SessionState state, NamedWrites written, Operation operation) {
-    for (Write write : written.writes(operation)) {
-      pipeline.record(state.unit, write);
-    }
+    pipeline.recordAll(state.unit, written.writes(operation));
     return state;
   }
 
   /** The session's state: what its field holds when the advice read it, else looked up (or made). */
   private SessionState stateOf(Object session, Object sessionSlot) {
-    return sessionSlot instanceof SessionState known ? known : sessions.computeIfAbsent(session, newSession);
+    if (sessionSlot instanceof SessionState known) {
+      return known;
+    }
+    // The field read here rather than in ObjectState: this call site sees session classes only, so the JIT
+    // inlines the getter, where ObjectState's own call site sees every JDBC class too and dispatches.
+    if (session instanceof AgentSlot slot && slot.cacheInvalidation$slot() instanceof SessionState known) {
+      return known;
+    }
+    return sessions.computeIfAbsent(session, newSession);
   }
 
   /**
@@ -312,18 +327,39 @@ public final class JpaSource implements JpaSink {
   /**
    * A session's unit of work, its logical connection (Hibernate's, one for the session's life) and the physical
    * connection its current transaction holds: looked up at the first flush action that covers its SQL, and the
-   * latter forgotten when the transaction completes. Thread-safety: the session's thread uses it; the unit is
-   * thread-safe, and a completion on another thread at worst makes the connection be looked up again.
+   * latter forgotten when the transaction completes; and the writes of its last operation. Thread-safety: the
+   * session's thread uses it; the unit is thread-safe, a completion on another thread at worst makes the
+   * connection be looked up again, and the last operation's writes are one immutable record.
    */
   private static final class SessionState {
     final UnitOfWork unit;
     Object logicalConnection;
     Object transactionConnection;
+    /**
+     * The writes of this session's last operation: a session persists, merges or removes entities of the same
+     * class again and again, and the advice passes the operation as the same constant string each time.
+     */
+    private OperationWrites lastOperation;
 
     SessionState(UnitOfWork unit) {
       this.unit = unit;
     }
+
+    /** The writes of a session operation on {@code entity}, looked up only when it differs from the last. */
+    List<Write> writesOf(String operation, String entityName, Object entity, JpaSource source) {
+      OperationWrites last = lastOperation;
+      Class<?> type = entity.getClass();
+      if (last != null && last.operation == operation && last.entityName == entityName && last.type == type) {
+        return last.writes;
+      }
+      List<Write> writes = source.entityNames(entityName, entity).writes(operation(operation));
+      lastOperation = new OperationWrites(operation, entityName, type, writes);
+      return writes;
+    }
   }
+
+  /** The writes one operation on one class of entity (and explicit entity name, or null) reports. */
+  private record OperationWrites(String operation, String entityName, Class<?> type, List<Write> writes) {}
 
   private NamedWrites entityNames(String entityName, Object entity) {
     NamedWrites known = names.forEntityName(entityName);

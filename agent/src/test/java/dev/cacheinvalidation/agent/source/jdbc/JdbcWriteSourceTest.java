@@ -165,7 +165,7 @@ class JdbcWriteSourceTest {
     Statement statement = h2.createStatement();
     sink.executed(statement, "SELECT * FROM t");
     sink.prepared(h2, statement, "SELECT * FROM t WHERE id = ?");
-    sink.executedPrepared(statement);
+    sink.executedPrepared(statement, null);
     pipeline.update(pipeline.settings().withSources(EnumSet.of(Source.JPA)));
     sink.executed(statement, "DELETE FROM t");
     assertEquals(List.of(), seen);

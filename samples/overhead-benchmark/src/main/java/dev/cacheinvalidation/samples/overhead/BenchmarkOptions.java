@@ -18,9 +18,10 @@ final class BenchmarkOptions {
       usage: java -jar samples/overhead-benchmark/target/overhead-benchmark.jar [options]
         --quick               one short round: shows the harness works, too noisy for figures
         --rounds N            interleaved rounds of all modes (default 3)
-        --warmup N            warm-up iterations per workload in each child (default 25: steady state, the
-                              JIT's one C2 thread on 2 cores done with Hibernate's, the driver's and the
-                              agent's code)
+        --warmup N            warm-up iterations per workload in each child (default 25), then more until
+                              three pass in which the JIT finished no compilation (at most 2N more): steady
+                              state, the JIT's one C2 thread on 2 cores done with Hibernate's, the driver's
+                              and the agent's code
         --iterations N        timed iterations per workload in each child (default 6)
         --iteration-ms N      length of one iteration (default 200)
         --app-cache N         entries of the application Caffeine cache of the '+app-cache' rows,

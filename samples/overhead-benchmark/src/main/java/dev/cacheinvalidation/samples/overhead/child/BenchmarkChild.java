@@ -1,5 +1,6 @@
 package dev.cacheinvalidation.samples.overhead.child;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -16,12 +17,27 @@ import java.util.Locale;
  * workloads again under names ending in {@code +app-cache}: with the agent, each write now makes the Caffeine
  * strategy walk that cache. Every mode runs them, so no agent gives the baseline for these rows too.
  *
+ * <p>Warm-up: the iterations asked for, then more until the JIT finished no compilation during the last three
+ * (at most twice as many again). On 2 cores HotSpot has one C2 thread, and on a slow or throttled machine it may still be
+ * compiling the workload's methods when the asked warm-up ends; a child timed then lands in a fast or slow
+ * state by chance. For each workload it also prints {@code jit <workload> <extra warm-up iterations> <ms the
+ * JIT compiled during the timed iterations>}, which the parent ignores: a reader can see whether the timing
+ * was of steady state.
+ *
  * <p>Arguments: {@code <warmup iterations> <timed iterations> <iteration ms> <app cache entries>}.
  */
 public final class BenchmarkChild {
   /** Operations between two clock reads: enough that reading the clock costs nothing measurable. */
   private static final int CHUNK = 64;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+  /**
+   * Consecutive warm-up iterations in which the JIT must finish no compilation before timing starts. More than
+   * one: the JIT's time grows only when a compilation ends, and one of a large method may outlast an iteration.
+   */
+  private static final int QUIET_ITERATIONS = 3;
+  /** Extra warm-up, while the JIT is busy, at most this many times the iterations asked for. */
+  private static final int MAX_EXTRA_WARMUP_FACTOR = 2;
 
   private BenchmarkChild() {}
 
@@ -49,17 +65,38 @@ public final class BenchmarkChild {
 
   private static void measure(Workload workload, String name, int warmupIterations, int iterations,
       long iterationNanos) throws Exception {
+    int quiet = 0;
     for (int i = 0; i < warmupIterations; i++) {
-      iteration(workload, iterationNanos);
+      quiet = warmUp(workload, iterationNanos) ? quiet + 1 : 0;
+    }
+    int extra = 0;
+    while (quiet < QUIET_ITERATIONS && extra < MAX_EXTRA_WARMUP_FACTOR * warmupIterations) {
+      quiet = warmUp(workload, iterationNanos) ? quiet + 1 : 0;
+      extra++;
     }
     double[] wallNanos = new double[iterations];
     double[] cpuNanos = new double[iterations];
+    long jitBefore = jitMillis();
     for (int i = 0; i < iterations; i++) {
       double[] perOperation = iteration(workload, iterationNanos);
       wallNanos[i] = perOperation[0];
       cpuNanos[i] = perOperation[1];
     }
+    long jitDuringTimed = jitMillis() - jitBefore;
     System.out.printf(Locale.ROOT, "result %s %.1f %.1f%n", name, median(wallNanos), median(cpuNanos));
+    System.out.printf(Locale.ROOT, "jit %s %d %d%n", name, extra, jitDuringTimed);
+  }
+
+  /** Runs one warm-up iteration; returns whether the JIT finished no compilation meanwhile. */
+  private static boolean warmUp(Workload workload, long iterationNanos) throws Exception {
+    long jitBefore = jitMillis();
+    iteration(workload, iterationNanos);
+    return jitMillis() == jitBefore;
+  }
+
+  /** Milliseconds the JIT has spent compiling so far (0 where the JVM does not tell). */
+  private static long jitMillis() {
+    return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
   }
 
   /**
