@@ -89,7 +89,7 @@ public final class JpaSource implements JpaSink {
     try {
       if (entity != null && pipeline.accepts(Source.JPA)) {
         SessionState state = stateOf(session, sessionSlot);
-        pipeline.recordAll(state.unit, state.writesOf(operation, entityName, entity, this));
+        pipeline.recordAll(state.unit, operationWrites(state, operation, entityName, entity));
       }
     } catch (Throwable e) {
       log.debug("jpa: {} not recorded", operation, e);
@@ -335,31 +335,37 @@ public final class JpaSource implements JpaSink {
     final UnitOfWork unit;
     Object logicalConnection;
     Object transactionConnection;
-    /**
-     * The writes of this session's last operation: a session persists, merges or removes entities of the same
-     * class again and again, and the advice passes the operation as the same constant string each time.
-     */
-    private OperationWrites lastOperation;
+    /** The writes of this session's last operation ({@link #operationWrites}). */
+    OperationWrites lastOperation;
 
     SessionState(UnitOfWork unit) {
       this.unit = unit;
     }
-
-    /** The writes of a session operation on {@code entity}, looked up only when it differs from the last. */
-    List<Write> writesOf(String operation, String entityName, Object entity, JpaSource source) {
-      OperationWrites last = lastOperation;
-      Class<?> type = entity.getClass();
-      if (last != null && last.operation == operation && last.entityName == entityName && last.type == type) {
-        return last.writes;
-      }
-      List<Write> writes = source.entityNames(entityName, entity).writes(operation(operation));
-      lastOperation = new OperationWrites(operation, entityName, type, writes);
-      return writes;
-    }
   }
 
   /** The writes one operation on one class of entity (and explicit entity name, or null) reports. */
-  private record OperationWrites(String operation, String entityName, Class<?> type, List<Write> writes) {}
+  private record OperationWrites(String operation, String entityName, Class<?> type, List<Write> writes) {
+    /** Compares references: the advice passes each operation as a constant string, the same one every time. */
+    boolean isFor(String otherOperation, String otherEntityName, Class<?> otherType) {
+      return operation == otherOperation && entityName == otherEntityName && type == otherType;
+    }
+  }
+
+  /**
+   * The writes of a session operation on {@code entity}: the session's last operation's when it was the same on
+   * the same class (a session persists, merges or removes entities of one class again and again), else looked
+   * up and remembered.
+   */
+  private List<Write> operationWrites(SessionState state, String operation, String entityName, Object entity) {
+    Class<?> type = entity.getClass();
+    OperationWrites last = state.lastOperation;
+    if (last != null && last.isFor(operation, entityName, type)) {
+      return last.writes();
+    }
+    List<Write> writes = entityNames(entityName, entity).writes(operation(operation));
+    state.lastOperation = new OperationWrites(operation, entityName, type, writes);
+    return writes;
+  }
 
   private NamedWrites entityNames(String entityName, Object entity) {
     NamedWrites known = names.forEntityName(entityName);

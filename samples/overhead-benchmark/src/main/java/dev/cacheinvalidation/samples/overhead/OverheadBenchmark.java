@@ -1,5 +1,6 @@
 package dev.cacheinvalidation.samples.overhead;
 
+import dev.cacheinvalidation.samples.overhead.child.BenchmarkChild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,9 +43,11 @@ public final class OverheadBenchmark {
     List<String> modeNames = modes.stream().map(Mode::name).toList();
     ResultTable wall = new ResultTable(modeNames);
     ResultTable cpu = new ResultTable(modeNames);
-    System.out.printf("%d round(s) x %d modes, interleaved; per child and workload: %d warm-up + %d timed "
-        + "iterations of %d ms, median of the timed ones%n", options.rounds, modes.size(),
-        options.warmupIterations, options.iterations, options.iterationMillis);
+    System.out.printf("%d round(s) x %d modes, interleaved; per child and workload: %d warm-up (then more until "
+        + "the JIT is quiet, at most %d more) + %d timed iterations of %d ms, median of the timed ones%n",
+        options.rounds, modes.size(), options.warmupIterations,
+        BenchmarkChild.MAX_EXTRA_WARMUP_FACTOR * options.warmupIterations, options.iterations,
+        options.iterationMillis);
     if (options.appCacheEntries > 0) {
       System.out.printf("'+app-cache' rows: the writes again, with an application Caffeine cache of %d entries "
           + "that no write matches%n", options.appCacheEntries);

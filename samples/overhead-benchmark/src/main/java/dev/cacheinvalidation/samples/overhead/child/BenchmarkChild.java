@@ -37,7 +37,7 @@ public final class BenchmarkChild {
    */
   private static final int QUIET_ITERATIONS = 3;
   /** Extra warm-up, while the JIT is busy, at most this many times the iterations asked for. */
-  private static final int MAX_EXTRA_WARMUP_FACTOR = 2;
+  public static final int MAX_EXTRA_WARMUP_FACTOR = 2;
 
   private BenchmarkChild() {}
 
