@@ -5,14 +5,15 @@ import java.util.function.Function;
 
 /**
  * The agent's state of one kind for the application's objects (a prepared statement's SQL, a connection's
- * transaction, a Hibernate session's unit of work): kept in the object itself when its class carries the agent's field ({@link AgentSlot}), else in a weak
- * identity map, so the agent never keeps the object alive either way. Only one kind of state is ever put on
- * one object, and a value that is not of this kind reads as absent.
+ * transaction, a Hibernate session's unit of work): kept in the object itself when its class carries the
+ * agent's field ({@link AgentSlot}), else in a weak identity map, so the agent never keeps the object alive
+ * either way. Only one kind of state is ever put on one object, and a value that is not of this kind reads as
+ * absent.
  *
  * <p>Thread-safety: safe for concurrent use. The map is thread-safe; the field is plain, which is enough for
  * objects used by one thread at a time (JDBC statements and connections, sessions; a transaction that ends on
- * another thread is handed over with a happens-before edge of its own), and {@link #computeIfAbsent} locks the object to create a value
- * only once even when it is not.
+ * another thread is handed over with a happens-before edge of its own), and {@link #computeIfAbsent} locks the
+ * object to create a value only once even when it is not.
  *
  * @param <T> the kind of state
  */

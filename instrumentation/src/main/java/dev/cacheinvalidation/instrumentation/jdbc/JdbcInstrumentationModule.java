@@ -163,9 +163,8 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
     public static void exit(@Advice.Enter int[] depth, @Advice.This Object statement,
         @Advice.Thrown Throwable thrown) {
       if (CallDepth.exit(depth) && thrown == null) {
-        // The field read here, in this copy of the advice, whose profile sees one statement class only.
-        Bridge.jdbc().executedPrepared(statement,
-            statement instanceof AgentSlot slot ? slot.cacheInvalidation$slot() : null);
+        // The field read here, in the statement's own method, where the JIT knows the class.
+        Bridge.jdbc().executedPrepared(statement, AgentSlot.valueOf(statement));
       }
     }
   }
@@ -239,8 +238,9 @@ public final class JdbcInstrumentationModule implements InstrumentationModule {
         @Advice.Argument(0) String sql, @Advice.Return(typing = Assigner.Typing.DYNAMIC) Object statement) {
       if (CallDepth.exit(depth) && statement != null) {
         Object state = Bridge.jdbc().prepared(connection, statement, sql);
-        // Stored here, not in the agent: this copy of the advice sees one connection class's statements only,
-        // so the JIT calls the setter directly.
+        // Stored here, not in the agent: the statement is not this object, but this copy of the advice (in one
+        // connection class's method) sees that class's statements only, so its profile lets the JIT call the
+        // setter directly, where the agent's one call site sees every statement class.
         if (state != null && statement instanceof AgentSlot slot) {
           slot.cacheInvalidation$slot(state);
         }

@@ -18,8 +18,8 @@ import java.util.function.Function;
  * {@link LambdaMetafactory} in the method's own class, so a call on the flush path costs an interface call
  * instead of a reflective one. Where that is refused (a named module that does not open the package) the
  * function calls the method reflectively. Functions are cached in a {@link ClassValue}, which does not keep
- * the application's classes alive, and the last class's is kept weakly in front of it. A missing method or a failed call yields null, never an exception.
- * Thread-safe.
+ * the application's classes alive, and the last class's is kept weakly in front of it. A missing method or a
+ * failed call yields null, never an exception. Thread-safe.
  */
 final class NoArgInvoker {
   private static final Function<Object, Object> MISSING = target -> null;

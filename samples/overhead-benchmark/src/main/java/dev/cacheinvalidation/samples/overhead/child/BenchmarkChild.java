@@ -18,8 +18,8 @@ import java.util.Locale;
  * strategy walk that cache. Every mode runs them, so no agent gives the baseline for these rows too.
  *
  * <p>Warm-up: the iterations asked for, then more until the JIT finished no compilation during the last three
- * (at most twice as many again). On 2 cores HotSpot has one C2 thread, and on a slow or throttled machine it may still be
- * compiling the workload's methods when the asked warm-up ends; a child timed then lands in a fast or slow
+ * (at most twice as many again). On 2 cores HotSpot has one C2 thread, and on a slow or throttled machine it
+ * may still be compiling the workload's methods when the asked warm-up ends; a child timed then lands in a fast or slow
  * state by chance. For each workload it also prints {@code jit <workload> <extra warm-up iterations> <ms the
  * JIT compiled during the timed iterations>}, which the parent ignores: a reader can see whether the timing
  * was of steady state.
@@ -30,7 +30,8 @@ public final class BenchmarkChild {
   /** Operations between two clock reads: enough that reading the clock costs nothing measurable. */
   private static final int CHUNK = 64;
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+  /** The JIT's bean when it reports its compilation time, else null: every iteration then counts as quiet. */
+  private static final CompilationMXBean JIT = timedJit();
   /**
    * Consecutive warm-up iterations in which the JIT must finish no compilation before timing starts. More than
    * one: the JIT's time grows only when a compilation ends, and one of a large method may outlast an iteration.
@@ -96,7 +97,12 @@ public final class BenchmarkChild {
 
   /** Milliseconds the JIT has spent compiling so far (0 where the JVM does not tell). */
   private static long jitMillis() {
-    return JIT != null && JIT.isCompilationTimeMonitoringSupported() ? JIT.getTotalCompilationTime() : 0;
+    return JIT != null ? JIT.getTotalCompilationTime() : 0;
+  }
+
+  private static CompilationMXBean timedJit() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit : null;
   }
 
   /**
