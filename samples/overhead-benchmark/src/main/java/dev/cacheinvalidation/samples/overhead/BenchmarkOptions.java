@@ -22,8 +22,9 @@ final class BenchmarkOptions {
                               three pass in which the JIT finished no compilation (at most 2N more): steady
                               state, the JIT's one C2 thread on 2 cores done with Hibernate's, the driver's
                               and the agent's code
-        --iterations N        timed iterations per workload in each child (default 6)
-        --iteration-ms N      length of one iteration (default 200)
+        --iterations N        timed iterations per workload in each child (default 20; the 10th
+                              percentile table needs ten or more, with fewer it shows the fastest)
+        --iteration-ms N      length of one iteration (default 100)
         --app-cache N         entries of the application Caffeine cache of the '+app-cache' rows,
                               which repeat the writes (default 1000; 0 leaves those rows out)
         --agent PATH          this agent's jar (default <repo>/agent/target/cache-invalidation-agent.jar)
@@ -33,8 +34,8 @@ final class BenchmarkOptions {
 
   int rounds = 3;
   int warmupIterations = 25;
-  int iterations = 6;
-  int iterationMillis = 200;
+  int iterations = 20;
+  int iterationMillis = 100;
   int appCacheEntries = 1_000;
   Path agent;
   Path otel;

@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * Starts one child JVM running {@link BenchmarkChild} in a given {@link Mode} and returns its ns/op per
- * workload (wall-clock and thread CPU time). The child uses the parent's java binary and class path, a fixed heap (so heap sizing is not part of
- * the difference), and runs in a scratch directory so no {@code agent.properties} of the caller's directory
- * applies. Its stderr (agent and Hibernate logs) goes to a file, shown only when the child fails.
+ * workload ({@link Measurement}). The child uses the parent's java binary and class path, a fixed heap (so heap
+ * sizing is not part of the difference), and runs in a scratch directory so no {@code agent.properties} of the
+ * caller's directory applies. Its stderr (agent and Hibernate logs) goes to a file, shown only when the child fails.
  *
  * <p>Not thread-safe; one child at a time, so children never compete with each other for the CPU.
  */
@@ -33,8 +33,11 @@ final class ChildJvm {
     this.settings = settings;
   }
 
-  /** One workload's medians in one child: wall-clock and thread CPU nanoseconds per operation. */
-  record Measurement(double wallNanos, double cpuNanos) {}
+  /**
+   * One workload in one child, nanoseconds per operation: the medians of its iterations' wall-clock and thread
+   * CPU times, and the 10th percentile of their wall-clock times (the machine's quiet moments).
+   */
+  record Measurement(double wallNanos, double cpuNanos, double quietWallNanos) {}
 
   /** Runs the child to completion; returns workload name → its measurement, in the order reported. */
   Map<String, Measurement> run(Mode mode) throws IOException, InterruptedException {
@@ -54,8 +57,9 @@ final class ChildJvm {
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = out.readLine()) != null; ) {
         String[] fields = line.split(" ");
-        if (fields.length == 4 && fields[0].equals("result")) {
-          results.put(fields[1], new Measurement(Double.parseDouble(fields[2]), Double.parseDouble(fields[3])));
+        if (fields.length == 5 && fields[0].equals("result")) {
+          results.put(fields[1], new Measurement(Double.parseDouble(fields[2]), Double.parseDouble(fields[3]),
+              Double.parseDouble(fields[4])));
         }
       }
     }
