@@ -1,6 +1,7 @@
 package dev.cacheinvalidation.agent;
 
 import dev.cacheinvalidation.agent.config.AgentConfig;
+import dev.cacheinvalidation.agent.config.ConfigKey;
 import dev.cacheinvalidation.agent.config.ConfigKeys;
 import dev.cacheinvalidation.agent.config.DisplayText;
 import dev.cacheinvalidation.agent.logging.AgentLog;
@@ -59,7 +60,7 @@ public final class AgentRuntime {
     this.config = config;
     this.configSupplier = configSupplier;
     ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
-    this.strategyFactory = new StrategyFactory(caffeineCaches, () -> this.config);
+    this.strategyFactory = new StrategyFactory(caffeineCaches);
     this.catalog = new NameCatalog(config.tables());
     dispatcher.useDurableDirectory(durableDirectory(config));
     this.pipeline = new WritePipeline(settingsFrom(config, strategiesOrDefault(config)), catalog, statistics,
@@ -125,7 +126,7 @@ public final class AgentRuntime {
    */
   public synchronized void setStrategy(String text) {
     List<String> names = parse(ConfigKeys.STRATEGY.name(), text, ConfigKeys.STRATEGY);
-    List<InvalidationStrategy> strategies = strategyFactory.strategies(names);
+    List<InvalidationStrategy> strategies = strategyFactory.strategies(names, config);
     dispatcher.prepare(strategies);
     pipeline.update(pipeline.settings().withStrategies(strategies));
     log.info("strategy is now {}", strategyText());
@@ -147,7 +148,10 @@ public final class AgentRuntime {
     log.info("invalidation is now {}", enabled ? "enabled" : "disabled");
   }
 
-  /** Reads every configuration source again and applies the result. */
+  /**
+   * Reads every configuration source again and applies the result; strategies not created yet are built from
+   * it, and a warning names each key whose new value a strategy created earlier cannot take.
+   */
   public synchronized void reload() {
     AgentConfig fresh = configSupplier.get();
     AgentLog.setLevel(fresh.get(ConfigKeys.LOG_LEVEL));
@@ -158,6 +162,11 @@ public final class AgentRuntime {
     this.config = fresh;
     log.info("configuration reloaded from {}: strategy {}, sources {}", fresh.origin(), strategyText(),
         sourcesText());
+    for (ConfigKey<?> key : strategyFactory.keysNotApplied(fresh)) {
+      // No value printed: the Redis URI may hold a password.
+      log.warn("{}: the reloaded value applies from the next start of the JVM; the strategies already created "
+          + "keep the value they were created with", key.propertyName());
+    }
   }
 
   /** Stops background threads and closes strategies (JVM shutdown). */
@@ -170,11 +179,11 @@ public final class AgentRuntime {
 
   private List<InvalidationStrategy> strategiesOrDefault(AgentConfig source) {
     try {
-      return strategyFactory.strategies(source.get(ConfigKeys.STRATEGY));
+      return strategyFactory.strategies(source.get(ConfigKeys.STRATEGY), source);
     } catch (RuntimeException e) {
       log.warn("{}: {}; using the default '{}'", ConfigKeys.STRATEGY.propertyName(), e.getMessage(),
           ConfigKeys.STRATEGY.defaultText());
-      return strategyFactory.strategies(ConfigKeys.STRATEGY.parse(ConfigKeys.STRATEGY.defaultText()));
+      return strategyFactory.strategies(ConfigKeys.STRATEGY.parse(ConfigKeys.STRATEGY.defaultText()), source);
     }
   }
 
@@ -205,7 +214,7 @@ public final class AgentRuntime {
     return sources;
   }
 
-  private static <T> T parse(String name, String text, dev.cacheinvalidation.agent.config.ConfigKey<T> key) {
+  private static <T> T parse(String name, String text, ConfigKey<T> key) {
     if (text == null) {
       throw new IllegalArgumentException(key.propertyName() + ": no value; expected " + key.accepted());
     }

@@ -86,6 +86,10 @@ public interface AgentMXBean {
 
   void resetStatistics();
 
-  /** Reads the configuration sources again and applies them. */
+  /**
+   * Reads the configuration sources again and applies them from the next unit of work. A strategy already
+   * created keeps the settings it was built with (Redis connection, versioning key, broadcast channel) until
+   * the JVM restarts; the agent logs a warning naming each such key whose value changed.
+   */
   void reloadConfiguration();
 }
