@@ -18,7 +18,10 @@ public interface AgentMXBean {
 
   void setEnabled(boolean enabled);
 
-  /** The active strategies, as a comma list ({@code caffeine}, {@code redis-pattern}, {@code versioning}, {@code log}). */
+  /**
+   * The active strategies, as a comma list ({@code caffeine}, {@code redis-pattern}, {@code versioning},
+   * {@code log}).
+   */
   String getStrategy();
 
   void setStrategy(String strategy);
