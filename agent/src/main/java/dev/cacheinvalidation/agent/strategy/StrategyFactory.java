@@ -30,14 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class StrategyFactory {
   /** Not a name {@code invalidation.strategy} accepts: added after {@code caffeine} when it broadcasts. */
   private static final String BROADCAST = "caffeine-broadcast";
-  private static final List<ConfigKey<?>> REDIS_KEYS = List.of(ConfigKeys.REDIS_URI, ConfigKeys.REDIS_CLUSTER,
-      ConfigKeys.REDIS_TIMEOUT_MS, ConfigKeys.REDIS_SCAN_COUNT, ConfigKeys.REDIS_DELETE_AGAIN_AFTER_MS);
 
   private final CaffeineCacheRegistry caffeineCaches;
   private final RedisEndpoints redis = new RedisEndpoints();
-  private final Map<String, InvalidationStrategy> instances = new ConcurrentHashMap<>();
-  /** Strategy name → the values of {@link #keysReadBy} it was created with. */
-  private final Map<String, Map<ConfigKey<?>, Object>> createdWith = new ConcurrentHashMap<>();
+  private final Map<String, Created> instances = new ConcurrentHashMap<>();
+
+  /** A strategy and the values of {@link #keysReadBy} it was created with. */
+  private record Created(InvalidationStrategy strategy, Map<ConfigKey<?>, Object> settings) {}
 
   public StrategyFactory(CaffeineCacheRegistry caffeineCaches) {
     this.caffeineCaches = caffeineCaches;
@@ -66,43 +65,36 @@ public final class StrategyFactory {
    */
   public Set<ConfigKey<?>> keysNotApplied(AgentConfig config) {
     Set<ConfigKey<?>> differing = new LinkedHashSet<>();
-    for (Map<ConfigKey<?>, Object> values : createdWith.values()) {
-      values.forEach((key, value) -> {
-        if (!Objects.equals(config.get(key), value)) {
+    for (ConfigKey<?> key : ConfigKeys.all().values()) {
+      for (Created created : instances.values()) {
+        Map<ConfigKey<?>, Object> settings = created.settings();
+        if (settings.containsKey(key) && !Objects.equals(config.get(key), settings.get(key))) {
           differing.add(key);
         }
-      });
-    }
-    Set<ConfigKey<?>> ordered = new LinkedHashSet<>();
-    for (ConfigKey<?> key : ConfigKeys.all().values()) {
-      if (differing.contains(key)) {
-        ordered.add(key);
       }
     }
-    return ordered;
+    return differing;
   }
 
   /** The keys a strategy reads when it is created (none for a name this build does not know). */
   static List<ConfigKey<?>> keysReadBy(String name) {
     return switch (name) {
       case "caffeine" -> List.of(ConfigKeys.CAFFEINE_DELETE_AGAIN_AFTER_MS);
-      case "redis-pattern" -> REDIS_KEYS;
-      case "versioning" -> concat(REDIS_KEYS, ConfigKeys.VERSIONING_KEY);
-      case BROADCAST -> concat(REDIS_KEYS, ConfigKeys.CAFFEINE_CHANNEL);
+      case "redis-pattern" -> RedisSettings.KEYS;
+      case "versioning" -> concat(RedisSettings.KEYS, ConfigKeys.VERSIONING_KEY);
+      case BROADCAST -> concat(RedisSettings.KEYS, ConfigKeys.CAFFEINE_CHANNEL);
       default -> List.of();
     };
   }
 
   private InvalidationStrategy instance(String name, AgentConfig config) {
     return instances.computeIfAbsent(name, key -> {
-      InvalidationStrategy created = create(key, config);
-      Map<ConfigKey<?>, Object> values = new LinkedHashMap<>();
+      Map<ConfigKey<?>, Object> settings = new LinkedHashMap<>();
       for (ConfigKey<?> read : keysReadBy(key)) {
-        values.put(read, config.get(read));
+        settings.put(read, config.get(read));
       }
-      createdWith.put(key, values);
-      return created;
-    });
+      return new Created(create(key, config), settings);
+    }).strategy();
   }
 
   private InvalidationStrategy create(String name, AgentConfig config) {
@@ -117,8 +109,9 @@ public final class StrategyFactory {
         return new VersioningStrategy(redis.forSettings(RedisSettings.from(config)),
             config.get(ConfigKeys.VERSIONING_KEY), config.rules().keySet());
       case BROADCAST:
+        // strategies() created caffeine just before its publish half; read, not created, inside this creation.
         return new CaffeineBroadcastStrategy(redis.forSettings(RedisSettings.from(config)),
-            config.get(ConfigKeys.CAFFEINE_CHANNEL), (CaffeineStrategy) instance("caffeine", config));
+            config.get(ConfigKeys.CAFFEINE_CHANNEL), (CaffeineStrategy) instances.get("caffeine").strategy());
       default:
         throw new IllegalArgumentException("strategy '" + name + "' is not available in this build");
     }
@@ -137,15 +130,16 @@ public final class StrategyFactory {
    * @throws Exception when Redis cannot be read
    */
   public Map<String, Long> versions() throws Exception {
-    InvalidationStrategy versioning = instances.get("versioning");
-    return versioning instanceof VersioningStrategy strategy ? strategy.versions() : Map.of();
+    Created versioning = instances.get("versioning");
+    return versioning != null && versioning.strategy() instanceof VersioningStrategy strategy
+        ? strategy.versions() : Map.of();
   }
 
   /** Closes every strategy (JVM shutdown). */
   public void closeAll() {
-    instances.values().forEach(strategy -> {
+    instances.values().forEach(created -> {
       try {
-        strategy.close();
+        created.strategy().close();
       } catch (Exception ignored) {
         // Shutting down: nothing left to tell.
       }

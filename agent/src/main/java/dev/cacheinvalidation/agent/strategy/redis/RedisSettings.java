@@ -1,8 +1,10 @@
 package dev.cacheinvalidation.agent.strategy.redis;
 
 import dev.cacheinvalidation.agent.config.AgentConfig;
+import dev.cacheinvalidation.agent.config.ConfigKey;
 import dev.cacheinvalidation.agent.config.ConfigKeys;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The Redis part of the configuration, read once when a Redis strategy is created.
@@ -15,6 +17,10 @@ import java.time.Duration;
  */
 public record RedisSettings(String uri, String cluster, Duration commandTimeout, int scanCount,
     long deleteAgainAfterMillis) {
+
+  /** The keys {@link #from} reads, in its order. */
+  public static final List<ConfigKey<?>> KEYS = List.of(ConfigKeys.REDIS_URI, ConfigKeys.REDIS_CLUSTER,
+      ConfigKeys.REDIS_TIMEOUT_MS, ConfigKeys.REDIS_SCAN_COUNT, ConfigKeys.REDIS_DELETE_AGAIN_AFTER_MS);
 
   public static RedisSettings from(AgentConfig config) {
     return new RedisSettings(config.get(ConfigKeys.REDIS_URI), config.get(ConfigKeys.REDIS_CLUSTER),

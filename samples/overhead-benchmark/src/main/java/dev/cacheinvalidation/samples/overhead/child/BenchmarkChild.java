@@ -135,15 +135,19 @@ public final class BenchmarkChild {
    * noise only ever adds time, so the fast end of the distribution is where two builds' own costs show.
    */
   private static double quietest(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
+    double[] sorted = sorted(values);
     return sorted[sorted.length / 10];
   }
 
   private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
+    double[] sorted = sorted(values);
     int middle = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  }
+
+  private static double[] sorted(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted;
   }
 }
