@@ -17,13 +17,13 @@ final class BenchmarkOptions {
   static final String USAGE = """
       usage: java -jar samples/overhead-benchmark/target/overhead-benchmark.jar [options]
         --quick               one short round: shows the harness works, too noisy for figures
-        --rounds N            interleaved rounds of all modes (default 3)
+        --rounds N            rounds, each with a new child JVM per mode (default 3)
         --warmup N            warm-up iterations per workload in each child (default 25), then more until
                               three pass in which the JIT finished no compilation (at most 2N more): steady
                               state, the JIT's one C2 thread on 2 cores done with Hibernate's, the driver's
                               and the agent's code
-        --iterations N        timed iterations per workload in each child (default 20; the 10th
-                              percentile table needs ten or more, with fewer it shows the fastest)
+        --iterations N        timed iterations per workload in each child, the modes' taken in turn
+                              (default 20)
         --iteration-ms N      length of one iteration (default 100)
         --app-cache N         entries of the application Caffeine cache of the '+app-cache' rows,
                               which repeat the writes (default 1000; 0 leaves those rows out)

@@ -5,6 +5,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,61 +16,137 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts one child JVM running {@link BenchmarkChild} in a given {@link Mode} and returns its ns/op per
- * workload ({@link Measurement}). The child uses the parent's java binary and class path, a fixed heap (so heap
- * sizing is not part of the difference), and runs in a scratch directory so no {@code agent.properties} of the
- * caller's directory applies. Its stderr (agent and Hibernate logs) goes to a file, shown only when the child fails.
+ * One child JVM running {@link BenchmarkChild} in a given {@link Mode}, driven one command at a time: warm a
+ * workload up, time one iteration of it, fill the application cache. The child uses the parent's java binary
+ * and class path, a fixed heap (so heap sizing is not part of the difference), and runs in a scratch directory
+ * so no {@code agent.properties} of the caller's directory applies. Its stderr (agent and Hibernate logs) goes
+ * to a file, shown only when the child fails.
  *
- * <p>Not thread-safe; one child at a time, so children never compete with each other for the CPU.
+ * <p>Every call waits for the child's answer, so a child works only while the parent waits for it: children of
+ * several modes may be alive at once without ever competing for the CPU. Not thread-safe.
  */
-final class ChildJvm {
-  private final Path scratch;
-  private final Settings settings;
+final class ChildJvm implements AutoCloseable {
+  private final Mode mode;
+  private final Process process;
+  private final Path stderr;
+  private final Writer commands;
+  private final BufferedReader answers;
+  /** Workload name → whether it writes, in the child's order. */
+  private final Map<String, Boolean> workloads = new LinkedHashMap<>();
 
-  /** How long each child warms up and measures, and the size of the application cache (0: none). */
-  record Settings(int warmupIterations, int iterations, int iterationMillis, int appCacheEntries) {}
-
-  ChildJvm(Path scratch, Settings settings) {
-    this.scratch = scratch;
-    this.settings = settings;
+  /** How long each child warms up and times one iteration, and the size of the application cache (0: none). */
+  record Settings(int warmupIterations, int iterationMillis, int appCacheEntries) {
+    /** The most extra warm-up iterations a child runs while the JIT is busy. */
+    int maxExtraWarmup() {
+      return BenchmarkChild.MAX_EXTRA_WARMUP_FACTOR * warmupIterations;
+    }
   }
 
-  /**
-   * One workload in one child, nanoseconds per operation: the medians of its iterations' wall-clock and thread
-   * CPU times, and the 10th percentile of their wall-clock times (the machine's quiet moments).
-   */
-  record Measurement(double wallNanos, double cpuNanos, double quietWallNanos) {}
+  /** One timed iteration, nanoseconds per operation: wall-clock time and the benchmark thread's CPU time. */
+  record Timing(double wallNanos, double cpuNanos) {}
 
-  /** Runs the child to completion; returns workload name → its measurement, in the order reported. */
-  Map<String, Measurement> run(Mode mode) throws IOException, InterruptedException {
+  private ChildJvm(Mode mode, Process process, Path stderr) {
+    this.mode = mode;
+    this.process = process;
+    this.stderr = stderr;
+    this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    this.answers = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+  }
+
+  /** Starts a child and waits until its workloads are set up. */
+  static ChildJvm start(Mode mode, Settings settings, Path scratch) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xms512m");
     command.add("-Xmx512m");
     command.addAll(mode.jvmOptions());
     command.addAll(List.of("-cp", absoluteClassPath(), BenchmarkChild.class.getName(),
-        Integer.toString(settings.warmupIterations()), Integer.toString(settings.iterations()),
-        Integer.toString(settings.iterationMillis()), Integer.toString(settings.appCacheEntries())));
-    Path stderr = scratch.resolve("child.err");
+        Integer.toString(settings.warmupIterations()), Integer.toString(settings.iterationMillis()),
+        Integer.toString(settings.appCacheEntries())));
+    Path stderr = Files.createTempFile(scratch, "child-", ".err");
     Process process = new ProcessBuilder(command).directory(scratch.toFile())
         .redirectError(stderr.toFile()).start();
-    Map<String, Measurement> results = new LinkedHashMap<>();
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line; (line = out.readLine()) != null; ) {
+    ChildJvm child = new ChildJvm(mode, process, stderr);
+    try {
+      for (String line = child.readLine(); !line.equals("ready"); line = child.readLine()) {
         String[] fields = line.split(" ");
-        if (fields.length == 5 && fields[0].equals("result")) {
-          results.put(fields[1], new Measurement(Double.parseDouble(fields[2]), Double.parseDouble(fields[3]),
-              Double.parseDouble(fields[4])));
+        if (fields.length == 3 && fields[0].equals("workload")) {
+          child.workloads.put(fields[1], Boolean.parseBoolean(fields[2]));
         }
       }
+    } catch (IOException | RuntimeException e) {
+      child.close();
+      throw e;
     }
-    int exit = process.waitFor();
-    if (exit != 0 || results.isEmpty()) {
-      throw new IllegalStateException("child '" + mode.name() + "' exited with " + exit + "; its stderr:\n"
-          + tail(stderr));
+    return child;
+  }
+
+  Mode mode() {
+    return mode;
+  }
+
+  /** The child's workloads, name → whether it writes, in the order it set them up. */
+  Map<String, Boolean> workloads() {
+    return workloads;
+  }
+
+  /** Warms the workload up until the JIT is quiet; returns the extra warm-up iterations that took. */
+  int warm(String workload) throws IOException {
+    return Integer.parseInt(ask("warm " + workload)[2]);
+  }
+
+  /** Times one iteration of the workload. */
+  Timing time(String workload) throws IOException {
+    String[] answer = ask("time " + workload);
+    return new Timing(Double.parseDouble(answer[2]), Double.parseDouble(answer[3]));
+  }
+
+  /** Fills the application cache: from now on each write makes the Caffeine strategy walk it. */
+  void fillAppCache() throws IOException {
+    ask("fill-app-cache");
+  }
+
+  /** Asks the child to quit and waits for it; keeps its stderr only if it exited badly. */
+  @Override
+  public void close() throws IOException {
+    try {
+      commands.write("quit\n");
+      commands.flush();
+    } catch (IOException alreadyGone) {
+      // It exited: its status tells.
     }
-    return results;
+    try {
+      int exit = process.waitFor();
+      if (exit == 0) {
+        Files.deleteIfExists(stderr);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private String[] ask(String command) throws IOException {
+    commands.write(command + "\n");
+    commands.flush();
+    String answer = readLine();
+    if (answer.startsWith("error ")) {
+      throw failed(answer);
+    }
+    return answer.split(" ");
+  }
+
+  private String readLine() throws IOException {
+    String line = answers.readLine();
+    if (line == null) {
+      throw failed("no answer");
+    }
+    return line;
+  }
+
+  private IllegalStateException failed(String what) throws IOException {
+    process.destroyForcibly();
+    return new IllegalStateException("child '" + mode.name() + "': " + what + "; its stderr:\n" + tail(stderr));
   }
 
   /** The parent's class path with absolute entries: the child runs in another directory. */

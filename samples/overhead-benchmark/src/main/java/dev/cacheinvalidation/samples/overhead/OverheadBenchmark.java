@@ -1,21 +1,20 @@
 package dev.cacheinvalidation.samples.overhead;
 
-import dev.cacheinvalidation.samples.overhead.child.BenchmarkChild;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Measures the per-operation cost the agent adds to JDBC statements and JPA operations on H2 in memory.
  *
  * <p>Each mode (no agent, this agent, OpenTelemetry's Java agent with its exporters off) runs in its own child
- * JVM. Modes are interleaved, round after round, so that noise on a shared machine hits all of them alike; each
- * child warms up and then times each workload. The tables give, per workload and mode, the median ns/op over
- * rounds, the min–max over rounds and the paired difference to no agent: of the children's median wall-clock
- * and CPU times per operation, and of their 10th percentile of wall-clock time, which a host that slows the
- * machine's cores at random affects least.
+ * JVM, a new one per round. Within a round the children take turns, one timed iteration each, so that each
+ * mode's iteration runs moments from no agent's and a shared host's slow seconds hit both alike
+ * ({@link LockstepRound}); across rounds, fresh JVMs show how much the JIT's choices alone move the figures.
+ * The tables give, per workload and mode, the median ns/op over rounds with its min–max, and the difference to
+ * no agent: the median over rounds of the paired ratio of iterations, with the rounds' range; for the wall-clock
+ * time per operation and for the benchmark thread's CPU time.
  *
  * <p>Usage (from the repository root, after {@code mvn -DskipTests package}):
  * {@code java -jar samples/overhead-benchmark/target/overhead-benchmark.jar [--quick]}; see
@@ -38,19 +37,15 @@ public final class OverheadBenchmark {
     }
     List<Mode> modes = modes(options);
     ChildJvm.Settings settings =
-        new ChildJvm.Settings(options.warmupIterations, options.iterations, options.iterationMillis,
-            options.appCacheEntries);
+        new ChildJvm.Settings(options.warmupIterations, options.iterationMillis, options.appCacheEntries);
     Path scratch = Files.createTempDirectory("overhead-benchmark");
-    ChildJvm child = new ChildJvm(scratch, settings);
     List<String> modeNames = modes.stream().map(Mode::name).toList();
     ResultTable wall = new ResultTable(modeNames);
     ResultTable cpu = new ResultTable(modeNames);
-    ResultTable quietWall = new ResultTable(modeNames);
-    System.out.printf("%d round(s) x %d modes, interleaved; per child and workload: %d warm-up (then more until "
-        + "the JIT is quiet, at most %d more) + %d timed iterations of %d ms, their median and 10th percentile%n",
-        options.rounds, modes.size(), options.warmupIterations,
-        BenchmarkChild.MAX_EXTRA_WARMUP_FACTOR * options.warmupIterations, options.iterations,
-        options.iterationMillis);
+    System.out.printf("%d round(s) of %d child JVMs, a new one per mode and round; per workload: %d warm-up "
+        + "iterations (then more until the JIT is quiet, at most %d more), then %d timed iterations of %d ms, "
+        + "the modes' in lockstep%n", options.rounds, modes.size(), options.warmupIterations,
+        settings.maxExtraWarmup(), options.iterations, options.iterationMillis);
     if (options.appCacheEntries > 0) {
       System.out.printf("'+app-cache' rows: the writes again, with an application Caffeine cache of %d entries "
           + "that no write matches%n", options.appCacheEntries);
@@ -61,17 +56,12 @@ public final class OverheadBenchmark {
     long start = System.nanoTime();
     try {
       for (int round = 1; round <= options.rounds; round++) {
-        for (Mode mode : modes) {
-          long childStart = System.nanoTime();
-          Map<String, ChildJvm.Measurement> results = child.run(mode);
-          results.forEach((workload, measured) -> {
-            wall.add(mode.name(), workload, measured.wallNanos());
-            cpu.add(mode.name(), workload, measured.cpuNanos());
-            quietWall.add(mode.name(), workload, measured.quietWallNanos());
-          });
-          System.out.printf("round %d/%d: %-26s %5.1f s%n", round, options.rounds, mode.name(),
-              (System.nanoTime() - childStart) / 1e9);
-        }
+        long roundStart = System.nanoTime();
+        List<String> unsettled =
+            new LockstepRound(modes, settings, options.iterations, scratch, wall, cpu).run();
+        System.out.printf("round %d/%d: %5.1f s%s%n", round, options.rounds, (System.nanoTime() - roundStart) / 1e9,
+            unsettled.isEmpty() ? "" : "; the JIT was still compiling after the longest warm-up of "
+                + (unsettled.size() <= 3 ? String.join(", ", unsettled) : unsettled.size() + " workloads"));
       }
     } catch (IllegalStateException childFailed) {
       System.err.println(childFailed.getMessage());
@@ -79,15 +69,19 @@ public final class OverheadBenchmark {
     }
     System.out.printf("%nWall-clock time per operation (what an application sees):%n");
     wall.print(System.out);
-    System.out.printf("%nCPU time of the benchmark thread per operation (less sensitive to a busy machine):%n");
+    System.out.printf("%nCPU time of the benchmark thread per operation:%n");
     cpu.print(System.out);
-    System.out.printf("%nWall-clock time per operation, 10th percentile of each child's iterations (the machine's "
-        + "quiet moments:%nwhere a shared host slows iterations at random, the agent's own cost):%n");
-    quietWall.print(System.out);
-    System.out.printf("%ntotal %.0f s; ns/op: median over rounds; min-max: over rounds; +ns/op: median of the "
-        + "per-round differences to no agent%n", (System.nanoTime() - start) / 1e9);
-    Files.deleteIfExists(scratch.resolve("child.err"));
-    Files.deleteIfExists(scratch);
+    System.out.printf("%nWall-clock +%% of each round, in round order (each round a new JVM per mode):%n");
+    wall.printRounds(System.out);
+    System.out.printf("%ntotal %.0f s; ns/op: median over rounds of each child's median; min-max: over rounds; "
+        + "+%%: median over rounds%nof the median ratio of each timed iteration to no agent's iteration next to "
+        + "it; +ns/op: that of no agent's ns/op;%n+%% min..max: the rounds' ratios (the spread between JVMs)%n",
+        (System.nanoTime() - start) / 1e9);
+    try (var left = Files.list(scratch)) {
+      if (left.findAny().isEmpty()) {
+        Files.delete(scratch);
+      }
+    }
   }
 
   private static List<Mode> modes(BenchmarkOptions options) {

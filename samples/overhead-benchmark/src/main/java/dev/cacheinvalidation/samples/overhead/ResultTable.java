@@ -7,58 +7,98 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The ns/op of every (workload, mode) pair, one value per round, and the table printed from them.
+ * One measure (wall-clock or CPU time) of every (workload, mode) pair: per round, the median ns/op of the
+ * child's timed iterations and its paired ratio to no agent; and the table printed from them.
  *
- * <p>For each pair the table shows the median over rounds, the spread (min–max over rounds, so noise is
- * visible), and the difference to no agent. The difference is the median of the per-round differences: the
- * modes of one round ran back to back, so pairing them cancels most of the slow drift of a shared machine.
+ * <p>The paired ratio of a round is the median, over the timed iterations, of this mode's iteration divided by
+ * no agent's iteration of the same number, which ran moments before or after it ({@link LockstepRound}): a
+ * host that slows the machine for a second or two slows both alike, and the ratio keeps what is left, the
+ * agent's own cost and the JIT's different choices in two JVMs. For each pair the table shows the median ns/op
+ * over rounds with its min–max, and the difference to no agent: the median over rounds of the paired ratios,
+ * as a percentage and in ns/op of no agent's median, with the range of the rounds' percentages, which shows how
+ * much two JVMs of the same build differ.
  *
  * <p>Not thread-safe.
  */
 final class ResultTable {
   private final List<String> modes;
-  /** Workload → mode → ns/op of each round, in round order. */
-  private final Map<String, Map<String, List<Double>>> values = new LinkedHashMap<>();
+  /** Workload → mode → one result per round, in round order. */
+  private final Map<String, Map<String, List<RoundResult>>> values = new LinkedHashMap<>();
+
+  /** One round's child: its median ns/op and the median ratio of its iterations to no agent's. */
+  private record RoundResult(double medianNanos, double pairedRatio) {}
 
   ResultTable(List<String> modes) {
     this.modes = List.copyOf(modes);
   }
 
-  void add(String mode, String workload, double nanosPerOperation) {
+  /**
+   * Adds one round of a mode: its iterations' ns/op, and no agent's iterations of the same round, in the same
+   * order (the same array for no agent itself).
+   */
+  void add(String mode, String workload, double[] iterations, double[] noAgentIterations) {
+    List<Double> ratios = new ArrayList<>(iterations.length);
+    for (int i = 0; i < Math.min(iterations.length, noAgentIterations.length); i++) {
+      ratios.add(iterations[i] / noAgentIterations[i]);
+    }
+    List<Double> nanos = new ArrayList<>(iterations.length);
+    for (double value : iterations) {
+      nanos.add(value);
+    }
     values.computeIfAbsent(workload, w -> new LinkedHashMap<>()).computeIfAbsent(mode, m -> new ArrayList<>())
-        .add(nanosPerOperation);
+        .add(new RoundResult(median(nanos), median(ratios)));
   }
 
   void print(PrintStream out) {
-    String row = "%-30s %-26s %10s %19s %10s %9s%n";
-    out.printf(row, "workload", "mode", "ns/op", "min-max ns/op", "+ns/op", "+%");
+    String row = "%-28s %-25s %8s %15s %8s %8s %17s%n";
+    out.printf(row, "workload", "mode", "ns/op", "min-max ns/op", "+ns/op", "+%", "+% min..max");
     values.forEach((workload, byMode) -> {
-      List<Double> base = byMode.get(Mode.NO_AGENT);
-      double baseMedian = base == null ? Double.NaN : median(base);
+      List<RoundResult> base = byMode.get(Mode.NO_AGENT);
+      double baseMedian = base == null ? Double.NaN : median(nanosOf(base));
       for (String mode : modes) {
-        List<Double> rounds = byMode.get(mode);
+        List<RoundResult> rounds = byMode.get(mode);
         if (rounds == null) {
           continue;
         }
-        String spread = String.format("%.0f-%.0f", min(rounds), max(rounds));
+        List<Double> nanos = nanosOf(rounds);
+        String spread = String.format("%.0f-%.0f", min(nanos), max(nanos));
         String extra = "";
         String percent = "";
+        String percentSpread = "";
         if (base != null && !mode.equals(Mode.NO_AGENT)) {
-          double difference = median(pairedDifferences(rounds, base));
-          extra = String.format("%+.0f", difference);
-          percent = String.format("%+.1f %%", 100 * difference / baseMedian);
+          List<Double> ratios = rounds.stream().map(RoundResult::pairedRatio).toList();
+          double ratio = median(ratios);
+          extra = String.format("%+.0f", (ratio - 1) * baseMedian);
+          percent = String.format("%+.1f %%", 100 * (ratio - 1));
+          percentSpread = String.format("%+.1f..%+.1f", 100 * (min(ratios) - 1), 100 * (max(ratios) - 1));
         }
-        out.printf(row, workload, mode, String.format("%.0f", median(rounds)), spread, extra, percent);
+        out.printf(row, workload, mode, String.format("%.0f", median(nanos)), spread, extra, percent, percentSpread);
       }
     });
   }
 
-  private static List<Double> pairedDifferences(List<Double> rounds, List<Double> base) {
-    List<Double> differences = new ArrayList<>();
-    for (int i = 0; i < Math.min(rounds.size(), base.size()); i++) {
-      differences.add(rounds.get(i) - base.get(i));
-    }
-    return differences;
+  /**
+   * Prints, per workload and mode other than no agent, each round's paired difference to no agent in round
+   * order: where the median hides that some JVMs of a build land in a slow state, this shows how many.
+   */
+  void printRounds(PrintStream out) {
+    values.forEach((workload, byMode) -> {
+      for (String mode : modes) {
+        List<RoundResult> rounds = byMode.get(mode);
+        if (rounds == null || mode.equals(Mode.NO_AGENT) || !byMode.containsKey(Mode.NO_AGENT)) {
+          continue;
+        }
+        StringBuilder line = new StringBuilder(String.format("%-28s %-25s", workload, mode));
+        for (RoundResult round : rounds) {
+          line.append(String.format(" %+6.1f", 100 * (round.pairedRatio() - 1)));
+        }
+        out.println(line);
+      }
+    });
+  }
+
+  private static List<Double> nanosOf(List<RoundResult> rounds) {
+    return rounds.stream().map(RoundResult::medianNanos).toList();
   }
 
   static double median(List<Double> values) {

@@ -1,31 +1,41 @@
 package dev.cacheinvalidation.samples.overhead.child;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Runs in each child JVM: sets up the JDBC and JPA workloads, warms each one up, then times it over several
- * iterations and prints one line per workload, {@code result <workload> <wall ns/op> <cpu ns/op> <quiet wall
- * ns/op>}: the medians of its iterations, and the 10th percentile of their wall-clock times (see
- * {@link #quietest}). The parent ({@code OverheadBenchmark}) reads only those lines.
+ * Runs in each child JVM: sets up the JDBC and JPA workloads, then does what the parent
+ * ({@code OverheadBenchmark}) asks, one command per line on standard input, and answers each with one line on
+ * standard output. The parent drives the children of all modes in lockstep, one at a time, so that an
+ * iteration of one mode and the same iteration of another ran moments apart (see {@code OverheadBenchmark}).
  *
- * <p>Then, when asked for an application cache, it fills one ({@link AppCache}) and measures the writing
- * workloads again under names ending in {@code +app-cache}: with the agent, each write now makes the Caffeine
- * strategy walk that cache. Every mode runs them, so no agent gives the baseline for these rows too.
+ * <p>The conversation:
+ * <ul>
+ *   <li>at start: {@code workload <name> <writes>} for each workload, then {@code ready};
+ *   <li>{@code warm <name>}: warms the workload up, answers {@code warm <name> <extra warm-up iterations>};
+ *   <li>{@code time <name>}: one timed iteration, answers {@code time <name> <wall ns/op> <cpu ns/op>};
+ *   <li>{@code fill-app-cache}: fills the application cache ({@link AppCache}), answers {@code filled};
+ *   <li>{@code quit} or the end of input: closes the workloads and exits.
+ * </ul>
+ * Anything else is answered with {@code error <message>}, and a workload that fails ends the child with a
+ * non-zero status.
  *
  * <p>Warm-up: the iterations asked for, then more until the JIT finished no compilation during the last three
  * (at most twice as many again). On 2 cores HotSpot has one C2 thread, and on a slow or throttled machine it
  * may still be compiling the workload's methods when the asked warm-up ends; a child timed then lands in a fast
- * or slow state by chance. For each workload it also prints {@code jit <workload> <extra warm-up iterations> <ms the
- * JIT compiled during the timed iterations>}, which the parent ignores: a reader can see whether the timing
- * was of steady state.
+ * or slow state by chance.
  *
- * <p>Arguments: {@code <warmup iterations> <timed iterations> <iteration ms> <app cache entries>}.
+ * <p>Arguments: {@code <warmup iterations> <iteration ms> <app cache entries>}. Not thread-safe: one thread.
  */
 public final class BenchmarkChild {
   /** Operations between two clock reads: enough that reading the clock costs nothing measurable. */
@@ -41,59 +51,80 @@ public final class BenchmarkChild {
   /** Extra warm-up, while the JIT is busy, at most this many times the iterations asked for. */
   public static final int MAX_EXTRA_WARMUP_FACTOR = 2;
 
-  private BenchmarkChild() {}
+  private final int warmupIterations;
+  private final long iterationNanos;
+  private final int appCacheEntries;
+  private final Map<String, Workload> workloads = new LinkedHashMap<>();
+
+  private BenchmarkChild(int warmupIterations, long iterationNanos, int appCacheEntries, List<Workload> workloads) {
+    this.warmupIterations = warmupIterations;
+    this.iterationNanos = iterationNanos;
+    this.appCacheEntries = appCacheEntries;
+    workloads.forEach(workload -> this.workloads.put(workload.name(), workload));
+  }
 
   public static void main(String[] args) throws Exception {
     int warmupIterations = Integer.parseInt(args[0]);
-    int iterations = Integer.parseInt(args[1]);
-    long iterationNanos = Long.parseLong(args[2]) * 1_000_000L;
-    int appCacheEntries = Integer.parseInt(args[3]);
+    long iterationNanos = Long.parseLong(args[1]) * 1_000_000L;
+    int appCacheEntries = Integer.parseInt(args[2]);
+    PrintStream out = System.out;
     try (JdbcWorkloads jdbc = new JdbcWorkloads(); JpaWorkloads jpa = new JpaWorkloads()) {
       List<Workload> workloads = new ArrayList<>(jdbc.workloads());
       workloads.addAll(jpa.workloads());
       for (Workload workload : workloads) {
-        measure(workload, workload.name(), warmupIterations, iterations, iterationNanos);
+        out.printf("workload %s %b%n", workload.name(), workload.writes());
       }
-      if (appCacheEntries > 0) {
-        AppCache.fill(appCacheEntries);
-        for (Workload workload : workloads) {
-          if (workload.writes()) {
-            measure(workload, workload.name() + "+app-cache", warmupIterations, iterations, iterationNanos);
-          }
-        }
-      }
+      out.println("ready");
+      out.flush();
+      new BenchmarkChild(warmupIterations, iterationNanos, appCacheEntries, workloads).serve(out);
     }
   }
 
-  private static void measure(Workload workload, String name, int warmupIterations, int iterations,
-      long iterationNanos) throws Exception {
+  private void serve(PrintStream out) throws Exception {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line; (line = in.readLine()) != null && !line.equals("quit"); ) {
+      out.println(answer(line.split(" ")));
+      out.flush();
+    }
+  }
+
+  private String answer(String[] command) throws Exception {
+    if (command.length == 1 && command[0].equals("fill-app-cache")) {
+      AppCache.fill(appCacheEntries);
+      return "filled";
+    }
+    Workload workload = command.length == 2 ? workloads.get(command[1]) : null;
+    if (workload == null) {
+      return "error unknown command or workload: " + String.join(" ", command);
+    }
+    return switch (command[0]) {
+      case "warm" -> "warm " + workload.name() + " " + warmUp(workload);
+      case "time" -> {
+        double[] perOperation = iteration(workload);
+        yield String.format(Locale.ROOT, "time %s %.1f %.1f", workload.name(), perOperation[0], perOperation[1]);
+      }
+      default -> "error unknown command: " + command[0];
+    };
+  }
+
+  /** Warms the workload up until the JIT is quiet (see the class comment); returns the extra iterations run. */
+  private int warmUp(Workload workload) throws Exception {
     int quiet = 0;
     for (int i = 0; i < warmupIterations; i++) {
-      quiet = warmUp(workload, iterationNanos) ? quiet + 1 : 0;
+      quiet = quietIteration(workload) ? quiet + 1 : 0;
     }
     int extra = 0;
     while (quiet < QUIET_ITERATIONS && extra < MAX_EXTRA_WARMUP_FACTOR * warmupIterations) {
-      quiet = warmUp(workload, iterationNanos) ? quiet + 1 : 0;
+      quiet = quietIteration(workload) ? quiet + 1 : 0;
       extra++;
     }
-    double[] wallNanos = new double[iterations];
-    double[] cpuNanos = new double[iterations];
-    long jitBefore = jitMillis();
-    for (int i = 0; i < iterations; i++) {
-      double[] perOperation = iteration(workload, iterationNanos);
-      wallNanos[i] = perOperation[0];
-      cpuNanos[i] = perOperation[1];
-    }
-    long jitDuringTimed = jitMillis() - jitBefore;
-    System.out.printf(Locale.ROOT, "result %s %.1f %.1f %.1f%n", name, median(wallNanos), median(cpuNanos),
-        quietest(wallNanos));
-    System.out.printf(Locale.ROOT, "jit %s %d %d%n", name, extra, jitDuringTimed);
+    return extra;
   }
 
   /** Runs one warm-up iteration; returns whether the JIT finished no compilation meanwhile. */
-  private static boolean warmUp(Workload workload, long iterationNanos) throws Exception {
+  private boolean quietIteration(Workload workload) throws Exception {
     long jitBefore = jitMillis();
-    iteration(workload, iterationNanos);
+    iteration(workload);
     return jitMillis() == jitBefore;
   }
 
@@ -108,12 +139,12 @@ public final class BenchmarkChild {
   }
 
   /**
-   * Runs the workload for about {@code nanos} of wall time, then resets it; returns the wall time and this
+   * Runs the workload for about one iteration's wall time, then resets it; returns the wall time and this
    * thread's CPU time per operation. CPU time leaves out the time the thread waited for a core, so it stays
    * readable on a busy machine; it also leaves out other threads' work (the agent does its work on the calling
    * thread, so only GC and JIT are missed).
    */
-  private static double[] iteration(Workload workload, long nanos) throws Exception {
+  private double[] iteration(Workload workload) throws Exception {
     long operations = 0;
     long cpuStart = THREADS.getCurrentThreadCpuTime();
     long start = System.nanoTime();
@@ -122,32 +153,9 @@ public final class BenchmarkChild {
       workload.run(CHUNK);
       operations += CHUNK;
       elapsed = System.nanoTime() - start;
-    } while (elapsed < nanos);
+    } while (elapsed < iterationNanos);
     long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
     workload.reset();
     return new double[] {(double) elapsed / operations, (double) cpu / operations};
-  }
-
-  /**
-   * The 10th percentile (the fastest value when there are fewer than ten): the iterations the machine ran at
-   * its own speed. On a virtual machine whose host slows its cores at random, an iteration of the same code
-   * may take 25 % longer than the one before, while the {@code steal} time the guest sees stays near zero; the
-   * noise only ever adds time, so the fast end of the distribution is where two builds' own costs show.
-   */
-  private static double quietest(double[] values) {
-    double[] sorted = sorted(values);
-    return sorted[sorted.length / 10];
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = sorted(values);
-    int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-  }
-
-  private static double[] sorted(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    return sorted;
   }
 }
