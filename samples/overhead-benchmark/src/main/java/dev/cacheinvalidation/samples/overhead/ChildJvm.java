@@ -92,18 +92,18 @@ final class ChildJvm implements AutoCloseable {
 
   /** Warms the workload up until the JIT is quiet; returns the extra warm-up iterations that took. */
   int warm(String workload) throws IOException {
-    return Integer.parseInt(ask("warm " + workload)[2]);
+    return Integer.parseInt(ask("warm " + workload, "warm")[2]);
   }
 
   /** Times one iteration of the workload. */
   Timing time(String workload) throws IOException {
-    String[] answer = ask("time " + workload);
+    String[] answer = ask("time " + workload, "time");
     return new Timing(Double.parseDouble(answer[2]), Double.parseDouble(answer[3]));
   }
 
   /** Fills the application cache: from now on each write makes the Caffeine strategy walk it. */
   void fillAppCache() throws IOException {
-    ask("fill-app-cache");
+    ask("fill-app-cache", "filled");
   }
 
   /** Asks the child to quit and waits for it; keeps its stderr only if it exited badly. */
@@ -126,14 +126,22 @@ final class ChildJvm implements AutoCloseable {
     }
   }
 
-  private String[] ask(String command) throws IOException {
+  /**
+   * Sends a command and returns the words of its answer, the first line whose first word is {@code answerWord}:
+   * anything else a library prints to standard output meanwhile is skipped.
+   */
+  private String[] ask(String command, String answerWord) throws IOException {
     commands.write(command + "\n");
     commands.flush();
-    String answer = readLine();
-    if (answer.startsWith("error ")) {
-      throw failed(answer);
+    while (true) {
+      String[] answer = readLine().split(" ");
+      if (answer[0].equals("error")) {
+        throw failed(String.join(" ", answer));
+      }
+      if (answer[0].equals(answerWord)) {
+        return answer;
+      }
     }
-    return answer.split(" ");
   }
 
   private String readLine() throws IOException {
