@@ -9,12 +9,13 @@ import java.util.Map;
 /**
  * One round of the benchmark: a fresh child JVM per mode, started and warmed up one at a time, then every
  * workload timed in lockstep: iteration {@code i} of each mode in turn, forwards for even {@code i} and
- * backwards for odd ones (A B, B A, A B, ...), so each mode's iteration ran next to no agent's and neither
- * always goes first. Only one child works at any moment.
+ * backwards for odd ones (A B, B A, A B, ...), so each mode's iteration ran next to no agent's (with three
+ * modes, at most one iteration away) and no mode always goes first. Only one child works at any moment.
  *
  * <p>Why: this virtual machine's host slows the cores for a second or two at a time, by up to half, with no
  * {@code steal} time to show for it; children timed one after the other (a minute apart) each met a different
- * share of slow seconds, and a 5 % difference drowned. Iterations 100 ms apart meet the same second.
+ * share of slow seconds, and a 5 % difference drowned. Iterations a few hundred milliseconds apart mostly meet
+ * the same slow or fast second.
  *
  * <p>Not thread-safe; one round at a time.
  */
