@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One child JVM running {@link BenchmarkChild} in a given {@link Mode}, driven one command at a time: warm a
@@ -26,6 +27,8 @@ import java.util.Map;
  * several modes may be alive at once without ever competing for the CPU. Not thread-safe.
  */
 final class ChildJvm implements AutoCloseable {
+  private static final long QUIT_SECONDS = 30;
+
   private final Mode mode;
   private final Process process;
   private final Path stderr;
@@ -106,7 +109,10 @@ final class ChildJvm implements AutoCloseable {
     ask("fill-app-cache", "filled");
   }
 
-  /** Asks the child to quit and waits for it; keeps its stderr only if it exited badly. */
+  /**
+   * Asks the child to quit and waits for it, at most {@value #QUIT_SECONDS} s (then it is killed, so a child that
+   * hangs while closing its workloads cannot hang the benchmark); keeps its stderr unless it exited cleanly.
+   */
   @Override
   public void close() throws IOException {
     try {
@@ -116,8 +122,9 @@ final class ChildJvm implements AutoCloseable {
       // It exited: its status tells.
     }
     try {
-      int exit = process.waitFor();
-      if (exit == 0) {
+      if (!process.waitFor(QUIT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      } else if (process.exitValue() == 0) {
         Files.deleteIfExists(stderr);
       }
     } catch (InterruptedException e) {

@@ -90,7 +90,7 @@ final class LockstepRound {
     double[][] cpuNanos = new double[count][iterations];
     for (int i = 0; i < iterations; i++) {
       for (int turn = 0; turn < count; turn++) {
-        int c = i % 2 == 0 ? turn : count - 1 - turn;
+        int c = childAt(i, turn, count);
         ChildJvm.Timing timing = children.get(c).time(workload);
         wallNanos[c][i] = timing.wallNanos();
         cpuNanos[c][i] = timing.cpuNanos();
@@ -101,5 +101,10 @@ final class LockstepRound {
       wall.add(mode, label, wallNanos[c], wallNanos[0]);
       cpu.add(mode, label, cpuNanos[c], cpuNanos[0]);
     }
+  }
+
+  /** The child whose turn it is in timed iteration {@code iteration}: forwards when even, backwards when odd. */
+  static int childAt(int iteration, int turn, int count) {
+    return iteration % 2 == 0 ? turn : count - 1 - turn;
   }
 }
